@@ -1,4 +1,4 @@
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content, Node, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { FONT_FAMILY } from '../render/fonts.js';
 import type { Booklet, Chapter } from '../model/booklet.js';
 import type { ImageLookup, PreparedImage } from '../images/prepared-image.js';
@@ -52,6 +52,7 @@ export function layoutBooklet(input: LayoutInput): TDocumentDefinitions {
         ? null
         : { text: `Page ${currentPage} sur ${pageCount}`, alignment: 'center', fontSize: THEME.footerSize, lineHeight: 1, margin: [0, 18, 0, 0] },
     content: [...cover(booklet, preset), tableOfContents(), ...booklet.chapters.flatMap((chapter) => layoutChapter(chapter, context))],
+    pageBreakBefore: chapterPageBreak,
   };
 }
 
@@ -129,5 +130,23 @@ function layoutChapter(chapter: Chapter, context: LayoutContext): Content[] {
   }
   if (keepWithNext.length > 0) parts.push({ stack: keepWithNext, unbreakable: true });
   const [opening, ...others] = parts;
-  return [{ stack: [opening ?? ''], pageBreak: 'before' }, ...others];
+  // The notes page and the contact page (the back cover) are whole pages of their own.
+  const ownPage = chapter.blocks.some((block) => block.kind === 'notes' || block.kind === 'contact');
+  const start: Content = ownPage
+    ? { stack: [opening ?? ''], pageBreak: 'before' }
+    : { stack: [opening ?? ''], headlineLevel: CHAPTER_LEVEL, margin: [0, 12, 0, 0] };
+  return [start, ...others];
+}
+
+const CHAPTER_LEVEL = 1;
+
+/**
+ * A chapter starts on a new page, unless it starts in the top part of a page:
+ * a fresh page for each idea group, without half-empty pages that would push
+ * the booklet past its length limit.
+ */
+export const CHAPTER_BREAK_RATIO = 0.4;
+
+function chapterPageBreak(currentNode: Node): boolean {
+  return currentNode.headlineLevel === CHAPTER_LEVEL && (currentNode.startPosition?.verticalRatio ?? 0) > CHAPTER_BREAK_RATIO;
 }

@@ -29,7 +29,7 @@ export const PRESETS: Readonly<Record<PageFormat, LayoutPreset>> = {
     margins: [20 * MM, 20 * MM, 20 * MM, 24 * MM],
     pictoSize: 56,
     pictoGap: 16,
-    maxScreenshotHeight: 330,
+    maxScreenshotHeight: 250,
     coverPictoSize: 190,
   },
   a5: {
@@ -39,7 +39,7 @@ export const PRESETS: Readonly<Record<PageFormat, LayoutPreset>> = {
     margins: [14 * MM, 14 * MM, 14 * MM, 20 * MM],
     pictoSize: 44,
     pictoGap: 12,
-    maxScreenshotHeight: 220,
+    maxScreenshotHeight: 180,
     coverPictoSize: 130,
   },
 };
