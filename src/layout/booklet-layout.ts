@@ -5,7 +5,7 @@ import type { ImageLookup, PreparedImage } from '../images/prepared-image.js';
 import { layoutBlock } from './block-layouts.js';
 import { pictogramContent, sentenceContent, type LayoutContext } from './blocks.js';
 import type { LayoutPreset } from './presets.js';
-import { THEME } from './theme.js';
+import { lineHeight, THEME } from './theme.js';
 
 /**
  * Booklet model + preset + theme → pdfmake document definition: a cover, a
@@ -38,19 +38,19 @@ export function layoutBooklet(input: LayoutInput): TDocumentDefinitions {
     displayTitle: true,
     pageSize: { width: preset.width, height: preset.height },
     pageMargins: preset.margins,
-    defaultStyle: { font: FONT_FAMILY, fontSize: THEME.bodySize, lineHeight: THEME.lineHeight, color: THEME.colors.text },
+    defaultStyle: { font: FONT_FAMILY, fontSize: THEME.bodySize, lineHeight: lineHeight(THEME.lineSpacing), color: THEME.colors.text },
     styles: {
-      coverTitle: { fontSize: THEME.coverTitleSize, bold: true, color: THEME.colors.accent, lineHeight: 1.2 },
-      coverSubtitle: { fontSize: THEME.coverSubtitleSize, lineHeight: 1.3 },
-      chapterTitle: { fontSize: THEME.chapterTitleSize, bold: true, color: THEME.colors.accent, lineHeight: 1.2 },
-      heading: { fontSize: THEME.headingSize, bold: true, color: THEME.colors.accent, lineHeight: 1.3, margin: [0, 6, 0, 10] },
+      coverTitle: { fontSize: THEME.coverTitleSize, bold: true, color: THEME.colors.accent, lineHeight: lineHeight(1.2) },
+      coverSubtitle: { fontSize: THEME.coverSubtitleSize, lineHeight: lineHeight(1.3) },
+      chapterTitle: { fontSize: THEME.chapterTitleSize, bold: true, color: THEME.colors.accent, lineHeight: lineHeight(1.2) },
+      heading: { fontSize: THEME.headingSize, bold: true, color: THEME.colors.accent, lineHeight: lineHeight(1.3), margin: [0, 6, 0, 10] },
     },
     images: Object.fromEntries(input.preparedImages.map((image) => [image.key, `data:image/png;base64,${image.png.toString('base64')}`])),
     header: booklet.isExample ? exampleMark(preset) : undefined,
     footer: (currentPage: number, pageCount: number) =>
       currentPage === 1
         ? null
-        : { text: `Page ${currentPage} sur ${pageCount}`, alignment: 'center', fontSize: THEME.footerSize, lineHeight: 1, margin: [0, 18, 0, 0] },
+        : { text: `Page ${currentPage} sur ${pageCount}`, alignment: 'center', fontSize: THEME.footerSize, lineHeight: lineHeight(1.2), margin: [0, 18, 0, 0] },
     content: [...cover(booklet, preset), tableOfContents(), ...booklet.chapters.flatMap((chapter) => layoutChapter(chapter, context))],
     pageBreakBefore: chapterPageBreak,
   };
@@ -64,7 +64,7 @@ function exampleMark(preset: LayoutPreset): (currentPage: number) => Content {
     bold: true,
     color: THEME.colors.exampleMark,
     alignment: 'center',
-    lineHeight: 1,
+    lineHeight: lineHeight(1.2),
     margin: [preset.margins[0], 20, preset.margins[2], 0],
   });
 }
@@ -74,7 +74,7 @@ function cover(booklet: Booklet, preset: LayoutPreset): Content[] {
     { text: booklet.title, style: 'coverTitle', margin: [0, 40, 0, 16] },
     ...(booklet.subtitle ? [{ text: booklet.subtitle, style: 'coverSubtitle', margin: [0, 0, 0, 40] } as Content] : []),
     { columns: [{ width: '*', text: '' }, { width: preset.coverPictoSize, stack: [pictogramContent(booklet.cover.pictogram, preset.coverPictoSize)] }, { width: '*', text: '' }], margin: [0, 10, 0, 50] },
-    { text: booklet.cover.officeName, bold: true, fontSize: 20, lineHeight: 1.3, margin: [0, 0, 0, 20] },
+    { text: booklet.cover.officeName, bold: true, fontSize: 20, lineHeight: lineHeight(1.3), margin: [0, 0, 0, 20] },
     { text: 'Ce livret est écrit en Français facile.', margin: [0, 0, 0, 0] },
   ];
 }
