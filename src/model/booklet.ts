@@ -44,6 +44,8 @@ export interface Screenshot {
   alt: string;
   highlights: ScreenshotRegion[];
   masks: ScreenshotRegion[];
+  /** How masks hide personal data: a hatched gray box (default) or a strong blur. */
+  maskStyle?: 'fill' | 'blur';
   crop: ScreenshotRegion | undefined;
   source: SourcePosition;
 }
