@@ -133,16 +133,20 @@ function clipTo(rect: PixelRect, width: number, height: number): PixelRect {
   return { x, y, width: Math.min(width, rect.x + rect.width) - x, height: Math.min(height, rect.y + rect.height) - y };
 }
 
-/** The region pixelated then blurred strongly: digits cannot be read back. */
+/**
+ * The region averaged in cells as large as its height (about two characters
+ * of the text it hides), then blurred: no digit can be read back.
+ */
 async function blurred(data: Buffer, raw: { width: number; height: number; channels: 1 | 2 | 3 | 4 }, rect: PixelRect): Promise<OverlayOptions> {
+  const cell = Math.max(24, rect.height);
   const region = await sharp(data, { raw }).extract({ left: rect.x, top: rect.y, width: rect.width, height: rect.height }).raw().toBuffer();
   const small = await sharp(region, { raw: { ...raw, width: rect.width, height: rect.height } })
-    .resize(Math.max(1, Math.round(rect.width / 12)), Math.max(1, Math.round(rect.height / 12)), { fit: 'fill' })
+    .resize(Math.max(1, Math.ceil(rect.width / cell)), Math.max(1, Math.ceil(rect.height / cell)), { fit: 'fill', kernel: 'linear' })
     .raw()
     .toBuffer({ resolveWithObject: true });
   const input = await sharp(small.data, { raw: { width: small.info.width, height: small.info.height, channels: small.info.channels } })
-    .resize(rect.width, rect.height, { fit: 'fill', kernel: 'nearest' })
-    .blur(Math.max(2, Math.min(rect.width, rect.height) / 4))
+    .resize(rect.width, rect.height, { fit: 'fill', kernel: 'linear' })
+    .blur(Math.max(2, cell / 3))
     .png()
     .toBuffer();
   return { input, left: rect.x, top: rect.y };
