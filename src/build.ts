@@ -6,6 +6,7 @@ import { LivretError, EXIT_RULES_FAILED } from './errors.js';
 import { defaultCacheDir } from './images/image-cache.js';
 import { prepareImages } from './images/prepare-images.js';
 import { layoutBooklet } from './layout/booklet-layout.js';
+import { grayscaleDefinition } from './layout/grayscale-definition.js';
 import { PRESETS, type PageFormat } from './layout/presets.js';
 import { allSentences, type Booklet } from './model/booklet.js';
 import { buildModel } from './model/build-model.js';
@@ -75,7 +76,8 @@ export async function buildBooklet(options: BuildOptions = {}): Promise<BuildRes
   const imageCacheDir = options.imageCacheDir === false ? undefined : (options.imageCacheDir ?? defaultCacheDir(projectRoot));
   const { images, lookup, stats: imageStats } = await prepareImages(booklet, { projectRoot, preset, grayscale: options.grayscale, cacheDir: imageCacheDir });
   const fallbackDate = source.config.edition ? new Date(`${source.config.edition}T00:00:00Z`) : undefined;
-  const definition = layoutBooklet({ booklet, preset, images: lookup, preparedImages: images, creationDate: buildDate(fallbackDate) });
+  const coloured = layoutBooklet({ booklet, preset, images: lookup, preparedImages: images, creationDate: buildDate(fallbackDate) });
+  const definition = options.grayscale ? grayscaleDefinition(coloured) : coloured;
   const pdf = await renderPdf(definition);
 
   const readback = await readPdf(pdf);
