@@ -58,7 +58,8 @@ function clamp(value: number, min: number, max: number): number {
 
 export interface Callout {
   rect: PixelRect;
-  number: number;
+  /** The number on the disc; undefined: a frame without a disc. */
+  number: number | undefined;
 }
 
 /** An SVG of `width` × `height` pixels with every callout drawn on a transparent background. */
@@ -80,6 +81,7 @@ export function calloutsSvg(width: number, height: number, callouts: readonly Ca
     // The disc sits on the frame's top-left corner, moved inside the picture when the corner is near an edge.
     const cx = round(clamp(x, discRadius + halo, width - discRadius - halo));
     const cy = round(clamp(y, discRadius + halo, height - discRadius - halo));
+    if (number === undefined) return frame;
     const disc =
       `<circle cx="${cx}" cy="${cy}" r="${round(discRadius)}" fill="${color}" stroke="${CALLOUT_HALO}" stroke-width="${round(halo * 1.5)}"/>` +
       centredText(String(number), cx, cy, px(CALLOUT.digitSize), '#ffffff');

@@ -20,8 +20,8 @@ export type MaskStyle = 'fill' | 'blur';
 export interface ImageJob {
   crop: ScreenshotRegion | undefined;
   highlights: ScreenshotRegion[];
-  /** The number on each highlight's disc (the step number in a step, else 1, 2 …). */
-  calloutNumbers: number[];
+  /** The number on each highlight's disc (null: a frame without a disc). */
+  calloutNumbers: Array<number | null>;
   masks: ScreenshotRegion[];
   maskStyle: MaskStyle;
   box: PlacementBox;
@@ -74,7 +74,7 @@ export async function processImage(input: Buffer, job: ImageJob, origin: ImageOr
     const masks = job.masks.map(toPixels).map((rect) => clipTo(rect, raw.width, raw.height)).filter((rect) => rect.width > 0 && rect.height > 0);
     if (job.maskStyle === 'blur') for (const rect of masks) overlays.push(await blurred(base.data, raw, rect));
     else if (masks.length > 0) overlays.push({ input: Buffer.from(filledMasksSvg(raw.width, raw.height, masks, pixelsPerPoint)), left: 0, top: 0 });
-    const callouts = job.highlights.map((region, index) => ({ rect: toPixels(region), number: job.calloutNumbers[index] ?? index + 1 }));
+    const callouts = job.highlights.map((region, index) => ({ rect: toPixels(region), number: job.calloutNumbers[index] ?? undefined }));
     if (callouts.length > 0) overlays.push({ input: Buffer.from(calloutsSvg(raw.width, raw.height, callouts, pixelsPerPoint, job.grayscale ? CALLOUT_COLOR_GRAY : CALLOUT_COLOR)), left: 0, top: 0 });
 
     const composed = await sharp(base.data, { raw }).composite(overlays).removeAlpha().raw().toBuffer({ resolveWithObject: true });

@@ -51,6 +51,17 @@ describe('callouts land on the highlighted rectangle', () => {
     expect(white).toBeGreaterThan(40); // the white digit "4"
   });
 
+  it('draws a frame without a disc when the number is null (the other fields of one step)', async () => {
+    const region = { x: 300, y: 200, width: 300, height: 100 };
+    const withDisc = await pixels((await processImage(await solid(1000, 600, '#808080'), job({ highlights: [region], calloutNumbers: [4] }), origin)).png);
+    const frameOnly = await pixels((await processImage(await solid(1000, 600, '#808080'), job({ highlights: [region], calloutNumbers: [null] }), origin)).png);
+    const corner = Math.round(300 - 2 * (1000 / 240));
+    const leftOfCorner = corner - Math.round(9 * (1000 / 240) * 0.7);
+    expect(near(withDisc(leftOfCorner, 192), hex(CALLOUT_COLOR))).toBe(true);
+    expect(frameOnly(leftOfCorner, 192)).toEqual([128, 128, 128]);
+    expect(near(frameOnly(corner, 250), hex(CALLOUT_COLOR))).toBe(true); // the frame is still there
+  });
+
   it('converts source coordinates through crop and resize', async () => {
     // 2000 × 1200 source, crop 1200 × 800 from (500, 300), prepared at 600 px: scale 0.5.
     const out = await processImage(
