@@ -77,7 +77,7 @@ export async function buildBooklet(options: BuildOptions = {}): Promise<BuildRes
   const { images, lookup, stats: imageStats } = await prepareImages(booklet, { projectRoot, preset, grayscale: options.grayscale, cacheDir: imageCacheDir });
   const fallbackDate = source.config.edition ? new Date(`${source.config.edition}T00:00:00Z`) : undefined;
   const coloured = layoutBooklet({ booklet, preset, images: lookup, preparedImages: images, creationDate: buildDate(fallbackDate) });
-  const definition = options.grayscale ? grayscaleDefinition(coloured) : coloured;
+  const definition = options.grayscale ? await grayscaleDefinition(coloured) : coloured;
   const pdf = await renderPdf(definition);
 
   const readback = await readPdf(pdf);

@@ -1,3 +1,6 @@
+import sharp from 'sharp';
+import { SHARP_INPUT } from '../images/process-image.js';
+
 /**
  * Gray versions of colours and of SVG pictograms, for `--grayscale` (black
  * and white counter printers). A colour becomes the gray of the same relative
@@ -56,4 +59,19 @@ export function grayscaleSvg(svg: string): string {
   return svg
     .replace(attribute, (_, name: string, quote: string, value: string) => `${name}${quote}${grayColor(value)}${quote}`)
     .replace(declaration, (_, name: string, value: string) => `${name}${grayColor(value)}`);
+}
+
+/** The PNG and JPEG pictures embedded in an SVG (custom PNG pictograms) made gray with sharp. */
+export async function grayscaleSvgImages(svg: string): Promise<string> {
+  const pattern = /data:image\/(png|jpeg);base64,([A-Za-z0-9+/=\s]+)/g;
+  const matches = [...svg.matchAll(pattern)];
+  if (matches.length === 0) return svg;
+  const grays = await Promise.all(
+    matches.map(async (match) => {
+      const gray = await sharp(Buffer.from(match[2]!.replace(/\s+/g, ''), 'base64'), SHARP_INPUT).toColourspace('b-w').png().toBuffer();
+      return `data:image/png;base64,${gray.toString('base64')}`;
+    }),
+  );
+  let index = 0;
+  return svg.replace(pattern, () => grays[index++]!);
 }

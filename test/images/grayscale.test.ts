@@ -4,7 +4,7 @@ import { CALLOUT_COLOR } from '../../src/images/overlays.js';
 import { THEME } from '../../src/layout/theme.js';
 import { contrastRatio, grayColor, grayscaleSvg, parseColor } from '../../src/pictograms/grayscale.js';
 import { colouredThings } from '../helpers/pdf-colours.js';
-import { makeProject } from '../helpers/project.js';
+import { makeProject, REPO_ROOT } from '../helpers/project.js';
 
 describe('gray colours keep their contrast', () => {
   it('turns a colour into the gray of the same luminance', () => {
@@ -70,5 +70,42 @@ describe('--grayscale output', () => {
 
   it('in grayscale: no colour image, no colour in any drawing or text', async () => {
     expect(await colouredThings(await build(true))).toEqual([]);
+  });
+
+  it('the reference booklet in grayscale: no colour anywhere, and its screenshots are still there', async () => {
+    const result = await buildBooklet({ projectRoot: REPO_ROOT, department: '61', write: false, grayscale: true, imageCacheDir: false });
+    expect(result.imageStats.processed).toBeGreaterThan(10);
+    expect(await colouredThings(result.pdf)).toEqual([]);
+  });
+});
+
+describe('custom pictograms (file: in the lexicon)', () => {
+  const lexicon = 'cpam: { icon: fluent-emoji-flat:classical-building, words: [cpam] }\nmaison: { icon: file:maison.png, words: [maison] }\nsoleil: { icon: file:soleil.svg, words: [soleil] }\n';
+  const chapter = '# Un chapitre\n\nVotre maison est belle.\n\nLe soleil brille.\n';
+  const sun = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" fill="#ffcc00"/></svg>\n';
+
+  async function build(grayscale: boolean) {
+    const { default: sharp } = await import('sharp');
+    const house = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#c83232' } }).png().toBuffer();
+    const projectRoot = await makeProject({
+      'content/mini/chapitre.md': chapter,
+      'assets/pictograms/lexicon.yaml': lexicon,
+      'assets/pictograms/maison.png': house,
+      'assets/pictograms/soleil.svg': sun,
+    });
+    return buildBooklet({ projectRoot, write: false, grayscale, imageCacheDir: false });
+  }
+
+  it('are drawn beside the blocks whose words name them', async () => {
+    const { booklet, pdf } = await build(false);
+    const blocks = booklet.chapters[0]!.blocks;
+    expect(blocks.map((block) => (block.kind === 'paragraph' ? block.pictogram?.icon : undefined))).toEqual(['file:maison.png', 'file:soleil.svg']);
+    const found = await colouredThings(pdf);
+    expect(found.some((thing) => thing.startsWith('image'))).toBe(true); // the red PNG house
+    expect(found.some((thing) => thing.startsWith('colour'))).toBe(true); // the yellow SVG sun
+  });
+
+  it('turn gray with --grayscale, the PNG ones too', async () => {
+    expect(await colouredThings((await build(true)).pdf)).toEqual([]);
   });
 });
