@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { normaliseForSearch } from '../../verify/read-pdf.js';
+import { endsWithBrokenWord, pageLines, type PrintedLine } from './lines.js';
+import { definePdfRule, type PdfFinding, type PrintedSentence } from './pdf-rule.js';
+
+/**
+ * Never break a word across lines (People First; UNE 153101): a line that ends
+ * with a letter and a hyphen, followed by a line that starts with a letter.
+ * pdfmake breaks lines after a hyphen, so "connectez-vous" can be cut too:
+ * the layout should print word hyphens as non-breaking (U+2011).
+ */
+export const noHyphenation = definePdfRule({
+  id: 'no-hyphenation',
+  description: 'No word is broken across two lines or two pages ("porte-" at a line end, "monnaie" on the next).',
+  severity: 'error',
+  options: z.strictObject({}),
+  check({ readback, sentences }) {
+    const lines: PrintedLine[] = readback.pages.flatMap((page) => pageLines(page));
+    const findings: PdfFinding[] = [];
+    lines.forEach((line, index) => {
+      const next = lines[index + 1];
+      if (!next || !endsWithBrokenWord(line, next)) return;
+      const head = line.text.trimEnd().split(' ').at(-1) ?? '';
+      const tail = next.text.trimStart().split(' ')[0] ?? '';
+      const where = next.page === line.page ? `page ${line.page}` : `pages ${line.page} et ${next.page}`;
+      findings.push({
+        message: `${where.charAt(0).toUpperCase()}${where.slice(1)} : mot coupé en fin de ligne « ${head} / ${tail} ». Gardez le mot entier sur une ligne.`,
+        ...sourceOf(`${head.replace(/\u00ad$/, '')}${tail}`, sentences),
+      });
+    });
+    return findings;
+  },
+});
+
+function sourceOf(word: string, sentences: readonly PrintedSentence[]): Partial<PdfFinding> {
+  const target = normaliseForSearch(word);
+  const sentence = sentences.find((candidate) => normaliseForSearch(candidate.text).includes(target));
+  return sentence ? { file: sentence.file, line: sentence.line, column: sentence.column } : {};
+}
