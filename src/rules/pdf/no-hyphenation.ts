@@ -7,7 +7,8 @@ import { definePdfRule, type PdfFinding, type PrintedSentence } from './pdf-rule
  * Never break a word across lines (People First; UNE 153101): a line that ends
  * with a letter and a hyphen, followed by a line that starts with a letter.
  * pdfmake breaks lines after a hyphen, so "connectez-vous" can be cut too:
- * the layout should print word hyphens as non-breaking (U+2011).
+ * the layout should print hyphenated words with `noWrap: true` (the font has
+ * no non-breaking hyphen, U+2011).
  */
 export const noHyphenation = definePdfRule({
   id: 'no-hyphenation',
