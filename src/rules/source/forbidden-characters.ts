@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inRanges, urlRanges } from '../text/ranges.js';
+import { inRanges, numericDateRanges, urlRanges } from '../text/ranges.js';
 import { defineSourceRule } from './rule-kit.js';
 
 /** No ( ) ; / & # § in running text, no "etc." and no "…" (Inclusion Europe; Swiss FALC checklist). */
@@ -17,7 +17,7 @@ const ADVICE: Record<string, string> = {
 export const forbiddenCharacters = defineSourceRule(
   {
     id: 'forbidden-characters',
-    description: 'No `characters` ( ) ; / & # § … in running text and no `words` ("etc."); web addresses are ignored.',
+    description: 'No `characters` ( ) ; / & # § … in running text and no `words` ("etc."); web addresses and numeric dates (left to `dates`) are ignored.',
     severity: 'error',
     options: z.strictObject({
       characters: z.string().default('();/&#§…'),
@@ -30,9 +30,9 @@ export const forbiddenCharacters = defineSourceRule(
       ? new RegExp(`(?<![\\p{L}])(${options.words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\.?(?![\\p{L}])`, 'giu')
       : undefined;
     for (const sentence of text.sentences) {
-      const urls = urlRanges(sentence.text);
+      const skipped = [...urlRanges(sentence.text), ...numericDateRanges(sentence.text)];
       [...sentence.text].forEach((character, index) => {
-        if (!characters.has(character) || inRanges(index, urls)) return;
+        if (!characters.has(character) || inRanges(index, skipped)) return;
         const advice = ADVICE[character] ?? 'écrivez-le autrement';
         report(`Caractère « ${character} » à éviter : ${advice}.`, sentence.pointAt(index));
       });

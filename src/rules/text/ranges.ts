@@ -16,6 +16,11 @@ export function urlRanges(text: string): Range[] {
   return [...text.matchAll(/\b(?:https?:\/\/|www\.)\S+/g)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
 }
 
+/** Numeric dates ("03/05/2025"): the `dates` rule reports them, so their slashes are not reported again. */
+export function numericDateRanges(text: string): Range[] {
+  return [...text.matchAll(/\d{1,2}\/\d{1,2}(?:\/\d{2,4})?/g)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+}
+
 export function inRanges(index: number, ranges: readonly Range[]): boolean {
   return ranges.some((range) => index >= range.start && index < range.end);
 }
