@@ -1,6 +1,11 @@
 import { normaliseForSearch, type PdfPageText, type PdfReadback, type PdfTextRun } from '../../verify/read-pdf.js';
 
-/** Printed lines of a page: text runs on the same baseline, left to right, top to bottom. */
+/**
+ * Printed lines of a page, in the order the PDF draws them (pdfmake draws in
+ * document order, so this is reading order even when a step number or a
+ * pictogram caption sits beside a sentence): consecutive text runs on the
+ * same baseline, left to right.
+ */
 export interface PrintedLine {
   page: number;
   y: number;
@@ -14,16 +19,16 @@ export interface PrintedLine {
 const SAME_BASELINE = 1;
 
 export function pageLines(page: PdfPageText): PrintedLine[] {
-  const runs = page.runs.filter((run) => run.text.trim() !== '');
-  const sorted = [...runs].sort((a, b) => a.y - b.y || a.x - b.x);
   const lines: PrintedLine[] = [];
-  for (const run of sorted) {
+  for (const run of page.runs) {
+    if (run.text.trim() === '') continue;
     const last = lines.at(-1);
-    if (last && Math.abs(last.y - run.y) <= SAME_BASELINE) last.runs.push(run);
+    const previous = last?.runs.at(-1);
+    const sameLine = last && previous && Math.abs(last.y - run.y) <= SAME_BASELINE && run.x >= previous.x;
+    if (sameLine) last.runs.push(run);
     else lines.push({ page: page.page, y: run.y, runs: [run], text: '', left: 0, right: 0, fontSize: 0 });
   }
   for (const line of lines) {
-    line.runs.sort((a, b) => a.x - b.x);
     line.text = lineText(line.runs);
     line.left = Math.min(...line.runs.map((run) => run.x));
     line.right = Math.max(...line.runs.map((run) => run.x + run.width));
