@@ -35,9 +35,11 @@ export const oneTermPerConcept = defineSourceRule(
       }
     }
     for (const sentence of text.sentences) {
+      const reported = new Set<number>();
       for (const [preferred, variants] of Object.entries(options.terms)) {
         for (const variant of variants) {
           for (const index of findWholeWord(sentence.text, variant)) {
+            reported.add(index);
             report(`« ${variant} » : écrivez « ${preferred} », le même mot partout dans le livret.`, sentence.pointAt(index));
           }
         }
@@ -46,7 +48,7 @@ export const oneTermPerConcept = defineSourceRule(
         let offset = 0;
         for (const part of word.text.split(/['’-]/)) {
           const upper = part.toUpperCase();
-          if (part !== upper && acronyms.has(upper) && part.length >= 2 && /^\p{Lu}/u.test(part)) {
+          if (part !== upper && acronyms.has(upper) && part.length >= 2 && /^\p{Lu}/u.test(part) && !reported.has(word.index + offset)) {
             report(`« ${part} » : écrivez « ${upper} », comme ailleurs dans le livret.`, sentence.pointAt(word.index + offset));
           }
           offset += part.length + 1;

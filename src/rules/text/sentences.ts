@@ -136,11 +136,15 @@ function appendInline(node: Nodes, source: string, builder: TextBuilder): void {
       return;
     }
     case 'textDirective': {
+      if (node.name !== 'term') {
+        // Not a livret directive: "12:30" parses as the directive ":30"; rules read it as written.
+        const start = node.position?.start.offset ?? 0;
+        appendMapped(source.slice(start, node.position?.end.offset ?? start), node.position, source, builder);
+        return;
+      }
       const start = builder.text.length;
       for (const child of node.children) appendInline(child as Nodes, source, builder);
-      if (node.name === 'term') {
-        builder.terms.push({ label: builder.text.slice(start), definition: termDefinition(node), start, end: builder.text.length });
-      }
+      builder.terms.push({ label: builder.text.slice(start), definition: termDefinition(node), start, end: builder.text.length });
       return;
     }
     case 'image':
