@@ -47,7 +47,6 @@ export const timeFormat = defineSourceRule(
       for (const match of sentence.text.matchAll(TIME)) {
         if (styleOf(match) === expected) continue;
         const minutes = match[4] ?? match[5];
-        if (match[5] === undefined && minutes === undefined && !/h/i.test(match[0])) continue;
         report(`Heure « ${match[0]} » : écrivez « ${written(match[1] ?? '', minutes, expected)} », comme partout dans le livret.`, sentence.pointAt(match.index));
       }
     }
