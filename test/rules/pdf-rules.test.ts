@@ -46,6 +46,16 @@ describe('rendered-PDF rules on PDFs made with pdfmake', () => {
     expect(await rulesFound({ content: [kept] }, [text])).toEqual([]);
   });
 
+  it('a word too long for its column, cut with no hyphen: no-hyphenation too', async () => {
+    const text = 'Vous pouvez suivre vos remboursements.';
+    const narrow = { content: [{ text, absolutePosition: { x: 300, y: 100 } }] }; // about 80 pt wide: "rembourse" / "ments"
+    const report = await checkPdf(await pdfInput(narrow, { sentences: [text] }), defaultConfig());
+    expect(report.findings.map((finding) => finding.rule)).toContain('no-hyphenation');
+    expect(report.findings.find((finding) => finding.rule === 'no-hyphenation')?.message).toContain('« rembourse / ments »');
+    // the same lines printed wide enough are not reported
+    expect(await rulesFound({ content: [{ text }] }, [text])).toEqual([]);
+  });
+
   it('a lost sentence: content-loss; a split one is not reported as lost too', async () => {
     expect(await rulesFound({ content: [{ text: 'Gardez votre code.' }] }, ['Gardez votre code.', 'Ne le donnez à personne.'])).toEqual(['content-loss:error']);
   });

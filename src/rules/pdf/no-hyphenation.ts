@@ -17,21 +17,40 @@ export const noHyphenation = definePdfRule({
   options: z.strictObject({}),
   check({ readback, sentences }) {
     const lines: PrintedLine[] = readback.pages.flatMap((page) => pageLines(page));
+    const sourceText = ` ${sentences.map((sentence) => normaliseForSearch(sentence.text)).join(' ')} `;
     const findings: PdfFinding[] = [];
     lines.forEach((line, index) => {
       const next = lines[index + 1];
-      if (!next || !endsWithBrokenWord(line, next)) return;
+      if (!next) return;
       const head = line.text.trimEnd().split(' ').at(-1) ?? '';
       const tail = next.text.trimStart().split(' ')[0] ?? '';
+      if (!endsWithBrokenWord(line, next) && !cutWithoutHyphen(head, tail, sourceText)) return;
       const where = next.page === line.page ? `page ${line.page}` : `pages ${line.page} et ${next.page}`;
       findings.push({
-        message: `${where.charAt(0).toUpperCase()}${where.slice(1)} : mot coupé en fin de ligne « ${head} / ${tail} ». Gardez le mot entier sur une ligne.`,
+        message: `${where.charAt(0).toUpperCase()}${where.slice(1)} : mot coupé en fin de ligne « ${head} / ${tail.replace(/[.,;:!?»]+$/, '')} ». Gardez le mot entier sur une ligne.`,
         ...sourceOf(`${head.replace(/\u00ad$/, '')}${tail}`, sentences),
       });
     });
     return findings;
   },
 });
+
+/**
+ * A word too long for its column is cut with no hyphen at all ("rembourse" /
+ * "ments"): the two pieces make one word of the sources, and the sources
+ * never have them apart.
+ */
+function cutWithoutHyphen(head: string, tail: string, sourceText: string): boolean {
+  const letters = /^\p{L}+$/u;
+  if (!letters.test(head.replace(/^.*['’]/, '')) || !/^\p{L}+/u.test(tail)) return false;
+  const whole = `${head}${tail}`.replace(/[.,;:!?»]+$/, '');
+  const apart = `${head} ${tail}`.replace(/[.,;:!?»]+$/, '');
+  return new RegExp(`[\\s'’]${escape(whole)}[\\s.,;:!?»]`, 'u').test(sourceText) && !sourceText.includes(apart);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 
 function sourceOf(word: string, sentences: readonly PrintedSentence[]): Partial<PdfFinding> {
   const target = normaliseForSearch(word);
