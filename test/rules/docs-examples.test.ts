@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { describe, expect, it } from 'vitest';
 import { checkChapters } from '../../src/check/check-sources.js';
 import { resolveConfig } from '../../src/check/config.js';

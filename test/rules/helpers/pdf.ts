@@ -1,6 +1,6 @@
-import pdfmake from 'pdfmake';
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { FONT_FAMILY, fontDescriptors } from '../../../src/render/fonts.js';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { FONT_FAMILY } from '../../../src/render/fonts.js';
+import { renderPdf } from '../../../src/render/render-pdf.js';
 import type { LayoutFacts, PdfCheckInput, PrintedSentence } from '../../../src/rules/pdf/pdf-rule.js';
 import { readPdf } from '../../../src/verify/read-pdf.js';
 
@@ -15,11 +15,7 @@ export interface ExampleFacts {
 /** The page of the examples: A5, 40 pt margins, 16 pt body text, 14 pt minimum. */
 export const EXAMPLE_LAYOUT: LayoutFacts = { margins: [40, 40, 40, 40], bodySize: 16, minSize: 14 };
 
-pdfmake.setFonts(fontDescriptors());
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((file: string) => file.endsWith('.woff'));
-
-/** Renders a small pdfmake document with the booklet font, as the layout would. */
+/** Renders a small pdfmake document with the booklet font, through livret's own renderer. */
 export async function renderExample(definition: Partial<TDocumentDefinitions>): Promise<Uint8Array> {
   const document: TDocumentDefinitions = {
     pageSize: 'A5',
@@ -29,8 +25,7 @@ export async function renderExample(definition: Partial<TDocumentDefinitions>): 
     content: [],
     ...definition,
   };
-  const buffer = await pdfmake.createPdf(document).getBuffer();
-  return new Uint8Array(buffer);
+  return renderPdf(document);
 }
 
 /** Renders and reads back an example, giving the input a PDF rule receives. */
