@@ -15,7 +15,8 @@ export function dateInLetters(day: number, month: number, year: number | undefin
   return `${WEEKDAYS[date.getUTCDay()]} ${day === 1 ? '1er' : day} ${monthName} ${year}`;
 }
 
-const NUMERIC_DATE = /(?<![\d,])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d,])/g;
+/** Not inside a longer run of digit groups such as the phone number "06.06.87.65.18". */
+const NUMERIC_DATE = /(?<![\d,]|\d[/.-])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d,]|[/.-]\d)/g;
 const ISO_DATE = /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)/g;
 const SHORT_MONTH = /(?<![\p{L}])(janv|févr|fév|avr|juil|sept|oct|nov|déc)\.(?=\s|$)/giu;
 

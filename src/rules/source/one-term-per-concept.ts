@@ -6,8 +6,8 @@ import { defineSourceRule } from './rule-kit.js';
 /**
  * Same thing, same word, all through the booklet (Inclusion Europe): "CPAM",
  * never "Cpm" or "Cram". `terms` maps each preferred term to the variants that
- * must not be used. Besides, an abbreviation used in capitals somewhere in the
- * booklet ("CPAM") is flagged when written otherwise elsewhere ("Cpam").
+ * must not be used. Besides, an abbreviation the booklet explains with
+ * `:term[CPAM]{…}` is flagged when written otherwise elsewhere ("Cpam").
  */
 const DEFAULT_TERMS: Record<string, string[]> = {
   CPAM: ['Cpm', 'Cram', 'CRAM', 'Cpam', 'C.P.A.M.', 'caisse primaire', 'Caisse Primaire'],
@@ -21,16 +21,17 @@ export const oneTermPerConcept = defineSourceRule(
   {
     id: 'one-term-per-concept',
     description:
-      'One term per concept across the booklet: `terms` maps each preferred term to its forbidden variants; an abbreviation is always written the same way ("CPAM", never "Cpam").',
+      'One term per concept across the booklet: `terms` maps each preferred term to its forbidden variants; an abbreviation explained with :term is always written the same way ("CPAM", never "Cpam").',
     severity: 'error',
     options: z.strictObject({ terms: z.record(z.string(), z.array(z.string())).default(DEFAULT_TERMS) }),
   },
   ({ text, booklet, options, report }) => {
+    // Abbreviations the booklet explains (:term[CPAM]{…}): their other spellings are mistakes, not words ("La" ≠ "LA").
     const acronyms = new Set<string>();
     for (const chapter of booklet.chapters) {
-      for (const sentence of chapter.text.sentences) {
-        for (const word of words(sentence.text)) {
-          for (const part of word.text.split(/['’-]/)) if (/^\p{Lu}{2,}$/u.test(part)) acronyms.add(part);
+      for (const block of chapter.text.blocks) {
+        for (const term of block.terms) {
+          for (const part of term.label.split(/[\s'’-]+/)) if (/^\p{Lu}{2,}$/u.test(part)) acronyms.add(part);
         }
       }
     }
