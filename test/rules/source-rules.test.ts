@@ -132,6 +132,12 @@ describe('abbreviations', () => {
     expect(await findings('abbreviations', 'Votre CMU.\n', { known: ['CMU'] })).toEqual([]);
   });
 
+  it('a long word in capitals is reported as shouting, not as an abbreviation', async () => {
+    expect(await messages('abbreviations', 'Cliquez sur « **VALIDER** ».')).toEqual([
+      'Mot en majuscules « VALIDER » : écrivez-le en minuscules (« Valider »). Si c\'est une abréviation, expliquez-la avec :term[VALIDER]{definition="…"}.',
+    ]);
+  });
+
   it('dotted abbreviations and shortened words are reported', async () => {
     expect(await messages('abbreviations', 'La C.P.A.M. vous appelle.\nVoir le n° 3.')).toEqual([
       'Abréviation « C.P.A.M. » sans explication : écrivez :term[CPAM]{definition="…"} à sa première utilisation, ou le mot en entier.',

@@ -16,6 +16,13 @@ const ACRONYM = /^\p{Lu}{2,}$/u;
 const DOTTED = /(?<![\p{L}.])(?:\p{Lu}\.){2,}/gu;
 const SHORTENED = /(?<![\p{L}])(n°|tél\.|cf\.|ex\.|env\.|Mme|Mlle|Dr|Pr|M\.(?= \p{Lu}))(?![\p{L}])/gu;
 
+/** From this length, a word in capitals is more likely a shouted word ("VALIDER") than an abbreviation (CPAM, IBAN). */
+const SHOUTED_LENGTH = 5;
+
+function capitalised(word: string): string {
+  return `${word.charAt(0)}${word.slice(1).toLowerCase()}`;
+}
+
 function acronymsIn(sentence: Sentence, known: ReadonlySet<string>): OccurrenceMatch[] {
   const found: OccurrenceMatch[] = [];
   for (const word of words(sentence.text)) {
@@ -53,7 +60,9 @@ export const abbreviations = defineSourceRule(
       const explanation = occurrences.find((occurrence) => occurrence.explained);
       const reason = explanation
         ? `« ${first.written} » est expliqué plus loin (${describePlace(explanation)}) : expliquez-le ici, à sa première utilisation, avec :term[${key}]{definition="…"}.`
-        : `Abréviation « ${first.written} » sans explication : écrivez :term[${key}]{definition="…"} à sa première utilisation, ou le mot en entier.`;
+        : key.length >= SHOUTED_LENGTH && !first.written.includes('.')
+          ? `Mot en majuscules « ${first.written} » : écrivez-le en minuscules (« ${capitalised(key)} »). Si c'est une abréviation, expliquez-la avec :term[${key}]{definition="…"}.`
+          : `Abréviation « ${first.written} » sans explication : écrivez :term[${key}]{definition="…"} à sa première utilisation, ou le mot en entier.`;
       report(reason, first.point);
     }
     for (const sentence of text.sentences) {
