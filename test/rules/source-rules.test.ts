@@ -29,6 +29,22 @@ describe('positions', () => {
   });
 });
 
+describe(':term definitions (printed in the explanation box and the glossary)', () => {
+  const term = (definition: string) => `Votre :term[IBAN]{definition="${definition}"} est sur le RIB.\n`;
+
+  it('are checked like sentences, with positions inside the attribute', async () => {
+    expect(await findings('numbers-in-digits', term('Le numéro de votre compte. Il a vingt-sept signes.'))).toEqual(['c.md:1:63 error']);
+    expect(await findings('forbidden-characters', term('Le numéro (bancaire) de votre compte.'))).toEqual(['c.md:1:41 error', 'c.md:1:50 error']);
+  });
+
+  it('may hold 2 sentences, and may use letters such as FR without a :term', async () => {
+    const definition = 'Le numéro de votre compte en banque. En France, il commence par FR.';
+    expect(await findings('one-sentence-per-line', term(definition))).toEqual([]);
+    expect(await findings('sentence-length', term(definition))).toEqual([]);
+    expect(await findings('abbreviations', term(definition).replace('le RIB', 'votre relevé'))).toEqual([]);
+  });
+});
+
 describe('sentence-length', () => {
   const words = (count: number) => `${Array.from({ length: count }, () => 'mot').join(' ')}.`;
   it('12 words pass, 13 to 15 warn, 16 is an error', async () => {

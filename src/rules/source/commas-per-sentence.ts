@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readSentences } from '../text/sentences.js';
 import { defineSourceRule } from './rule-kit.js';
 
 /** At most 2 commas a sentence (French FALC linters): a third comma means a list or a second idea. */
@@ -10,7 +11,7 @@ export const commasPerSentence = defineSourceRule(
     options: z.strictObject({ max: z.number().int().nonnegative().default(2) }),
   },
   ({ text, options, report }) => {
-    for (const sentence of text.sentences) {
+    for (const sentence of readSentences(text)) {
       const commas = [...sentence.text.matchAll(/,(?!\d)|(?<!\d),/g)].map((match) => match.index);
       const extra = commas[options.max];
       if (extra === undefined) continue;

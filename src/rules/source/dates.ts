@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readSentences } from '../text/sentences.js';
 import { defineSourceRule } from './rule-kit.js';
 
 /** Dates with the day and the month in letters: "samedi 3 mai 2025", never "03/05/2025" (Inclusion Europe). */
@@ -28,7 +29,7 @@ export const dates = defineSourceRule(
     options: z.strictObject({}),
   },
   ({ text, report }) => {
-    for (const sentence of text.sentences) {
+    for (const sentence of readSentences(text)) {
       for (const match of sentence.text.matchAll(NUMERIC_DATE)) {
         const [whole, day = '', separator, month = '', year] = match;
         if (separator !== '/' && year === undefined) continue; // "8.5" is a number and "3-4" a range, not dates

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { inRanges, numericDateRanges, urlRanges } from '../text/ranges.js';
+import { readSentences } from '../text/sentences.js';
 import { defineSourceRule } from './rule-kit.js';
 
 /** No ( ) ; / & # § in running text, no "etc." and no "…" (Inclusion Europe; Swiss FALC checklist). */
@@ -29,7 +30,7 @@ export const forbiddenCharacters = defineSourceRule(
     const wordPattern = options.words.length
       ? new RegExp(`(?<![\\p{L}])(${options.words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\.?(?![\\p{L}])`, 'giu')
       : undefined;
-    for (const sentence of text.sentences) {
+    for (const sentence of readSentences(text)) {
       const skipped = [...urlRanges(sentence.text), ...numericDateRanges(sentence.text)];
       [...sentence.text].forEach((character, index) => {
         if (!characters.has(character) || inRanges(index, skipped)) return;

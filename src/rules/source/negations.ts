@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { inRanges, labelRanges } from '../text/ranges.js';
+import { readSentences } from '../text/sentences.js';
 import { defineSourceRule } from './rule-kit.js';
 
 /**
@@ -17,7 +18,7 @@ export const negations = defineSourceRule(
     options: z.strictObject({}),
   },
   ({ text, report }) => {
-    for (const sentence of text.sentences) {
+    for (const sentence of readSentences(text)) {
       const labels = labelRanges(sentence.text);
       for (const match of sentence.text.matchAll(NEGATION)) {
         if (inRanges(match.index, labels)) continue;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { words } from '../text/words.js';
 import { labelRanges, inRanges } from '../text/ranges.js';
+import { readSentences } from '../text/sentences.js';
 import { defineSourceRule } from './rule-kit.js';
 
 /** Numbers in digits: "3", not "trois" (Inclusion Europe). "un"/"une" and "premier" stay words. */
@@ -34,7 +35,7 @@ export const numbersInDigits = defineSourceRule(
   },
   ({ text, options, report }) => {
     const allowed = new Set(options.allow.map((word) => word.toLowerCase()));
-    for (const sentence of text.sentences) {
+    for (const sentence of readSentences(text)) {
       const labels = labelRanges(sentence.text);
       for (const word of words(sentence.text)) {
         if (word.variable || allowed.has(word.text.toLowerCase()) || inRanges(word.index, labels)) continue;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { findWholeWord } from '../text/ranges.js';
 import { words } from '../text/words.js';
+import { readSentences } from '../text/sentences.js';
 import { defineSourceRule } from './rule-kit.js';
 
 /**
@@ -35,7 +36,7 @@ export const oneTermPerConcept = defineSourceRule(
         }
       }
     }
-    for (const sentence of text.sentences) {
+    for (const sentence of readSentences(text)) {
       const reported = new Set<number>();
       for (const [preferred, variants] of Object.entries(options.terms)) {
         for (const variant of variants) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { inRanges, labelRanges } from '../text/ranges.js';
+import { readSentences } from '../text/sentences.js';
 import { defineSourceRule } from './rule-kit.js';
 
 /**
@@ -36,7 +37,7 @@ export const passiveVoice = defineSourceRule(
     options: z.strictObject({}),
   },
   ({ text, report }) => {
-    for (const sentence of text.sentences) {
+    for (const sentence of readSentences(text)) {
       const labels = labelRanges(sentence.text);
       for (const match of sentence.text.matchAll(PASSIVE)) {
         const participle = (match[2] ?? '').toLowerCase();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readSentences } from '../text/sentences.js';
 import { defineSourceRule } from './rule-kit.js';
 
 /** No percentages (Inclusion Europe): "1 personne sur 4", "la moitié" instead of "25 %". */
@@ -11,7 +12,7 @@ export const percentages = defineSourceRule(
   },
   ({ text, report }) => {
     const pattern = /%|(?<![\p{L}])(pour\s?cent|pourcentages?)(?![\p{L}])/giu;
-    for (const sentence of text.sentences) {
+    for (const sentence of readSentences(text)) {
       for (const match of sentence.text.matchAll(pattern)) {
         report(
           `Pourcentage « ${match[0]} » : dites plutôt « 1 personne sur 4 » ou « la moitié ».`,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readSentences } from '../text/sentences.js';
 import { defineSourceRule } from './rule-kit.js';
 
 /** Phone numbers grouped by 2 digits with spaces: "02 33 12 34 56" (French practice). */
@@ -19,7 +20,7 @@ export const phoneNumbers = defineSourceRule(
     options: z.strictObject({}),
   },
   ({ text, report }) => {
-    for (const sentence of text.sentences) {
+    for (const sentence of readSentences(text)) {
       for (const match of sentence.text.matchAll(PHONE)) {
         if (WELL_GROUPED.test(match[0])) continue;
         report(`Numéro de téléphone « ${match[0]} » : écrivez-le par groupes de 2 chiffres, « ${groupPhoneNumber(match[0])} ».`, sentence.pointAt(match.index));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { words } from '../text/words.js';
+import { readSentences } from '../text/sentences.js';
 import { defineSourceRule } from './rule-kit.js';
 
 /** No Roman numerals (Inclusion Europe): "XXIe siècle" → "21e siècle", "chapitre IV" → "chapitre 4". */
@@ -26,7 +27,7 @@ export const romanNumerals = defineSourceRule(
   },
   ({ text, options, report }) => {
     const ignored = new Set(options.ignore);
-    for (const sentence of text.sentences) {
+    for (const sentence of readSentences(text)) {
       for (const word of words(sentence.text)) {
         const match = /^([IVXLC]+)(e|er|ème|è|ᵉ)?$/.exec(word.text);
         if (!match || ignored.has(word.text)) continue;

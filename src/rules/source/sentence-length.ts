@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { words } from '../text/words.js';
+import { readSentences } from '../text/sentences.js';
 import { defineSourceRule } from './rule-kit.js';
 
 /**
@@ -18,7 +19,7 @@ export const sentenceLength = defineSourceRule(
     }),
   },
   ({ text, options, report }) => {
-    for (const sentence of text.sentences) {
+    for (const sentence of readSentences(text)) {
       const count = words(sentence.text).length;
       if (count > options.max) {
         report(`Cette phrase a ${count} mots : ${options.max} au plus. Coupez-la en 2 phrases, une par ligne.`, sentence.pointAt(0));

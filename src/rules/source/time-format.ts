@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readSentences } from '../text/sentences.js';
 import { defineSourceRule } from './rule-kit.js';
 
 /**
@@ -31,7 +32,7 @@ export const timeFormat = defineSourceRule(
     let style: Style | undefined = options.style === 'first' ? undefined : options.style;
     if (!style) {
       outer: for (const chapter of booklet.chapters) {
-        for (const sentence of chapter.text.sentences) {
+        for (const sentence of readSentences(chapter.text)) {
           for (const match of sentence.text.matchAll(TIME)) {
             const found = styleOf(match);
             if (found !== 'colon') {
@@ -43,7 +44,7 @@ export const timeFormat = defineSourceRule(
       }
     }
     const expected: Style = style ?? 'spaced';
-    for (const sentence of text.sentences) {
+    for (const sentence of readSentences(text)) {
       for (const match of sentence.text.matchAll(TIME)) {
         if (styleOf(match) === expected) continue;
         const minutes = match[4] ?? match[5];

@@ -32,11 +32,12 @@ export interface Sentence {
   pointAt(index: number): Point;
 }
 
-export type BlockKind = 'paragraph' | 'heading' | 'table-cell';
+/** `definition`: the text of a `:term[…]{definition="…"}`, printed in the explanation box and the glossary. */
+export type BlockKind = 'paragraph' | 'heading' | 'table-cell' | 'definition';
 
 export interface Block {
   kind: BlockKind;
-  node: Paragraph | Heading | TableCell;
+  node: Paragraph | Heading | TableCell | TextDirective;
   /** The block's text, lines separated by "\n". */
   text: string;
   points: Point[];
@@ -46,11 +47,21 @@ export interface Block {
   listItem: ListItem | undefined;
   /** Names of the container directives around the block, innermost last (`steps`, `warning`). */
   containers: string[];
+  /** The `:term` directives with a definition inside this block. */
+  definitionNodes: TextDirective[];
 }
 
 export interface ChapterText {
   blocks: Block[];
+  /** One per source line: the sentences of paragraphs, headings and table cells. */
   sentences: Sentence[];
+  /** The sentences of the `:term` definitions (split at ". "), with their positions in the attribute. */
+  definitions: Sentence[];
+}
+
+/** The sentences the reader reads: the lines, then the definitions of difficult words. */
+export function readSentences(text: ChapterText): Sentence[] {
+  return [...text.sentences, ...text.definitions];
 }
 
 const cache = new WeakMap<Root, ChapterText>();
@@ -59,8 +70,14 @@ export function chapterText(tree: Root, file: VFile): ChapterText {
   const cached = cache.get(tree);
   if (cached) return cached;
   const blocks: Block[] = [];
-  collectBlocks(tree, String(file.value), { listItem: undefined, containers: [] }, blocks);
-  const result = { blocks, sentences: blocks.flatMap((block) => block.sentences) };
+  const source = String(file.value);
+  collectBlocks(tree, source, { listItem: undefined, containers: [] }, blocks);
+  const definitions = blocks.flatMap((block) => block.definitionNodes.map((node) => definitionBlock(node, source)));
+  const result = {
+    blocks,
+    sentences: blocks.flatMap((block) => block.sentences),
+    definitions: definitions.flatMap((block) => block.sentences),
+  };
   cache.set(tree, result);
   return result;
 }
@@ -84,7 +101,7 @@ function collectBlocks(node: Nodes, source: string, around: Surroundings, blocks
 }
 
 function makeBlock(kind: BlockKind, node: Paragraph | Heading | TableCell, source: string, around: Surroundings): Block {
-  const builder = { text: '', points: [] as Point[], terms: [] as TermUse[] };
+  const builder: TextBuilder = { text: '', points: [], terms: [], definitionNodes: [] };
   for (const child of node.children) appendInline(child as Nodes, source, builder);
   const end = node.position?.end ?? { line: 1, column: 1 };
   const block: Block = {
@@ -96,9 +113,16 @@ function makeBlock(kind: BlockKind, node: Paragraph | Heading | TableCell, sourc
     terms: builder.terms,
     listItem: around.listItem,
     containers: around.containers,
+    definitionNodes: builder.definitionNodes,
   };
+  addSentences(block, builder.text.split('\n'), builder.points, end);
+  return block;
+}
+
+/** Splits a block's text into sentences (one per piece), trimmed, each knowing the source position of its characters. */
+function addSentences(block: Block, pieces: string[], points: Point[], end: Point, separator = 1): void {
   let offset = 0;
-  for (const line of builder.text.split('\n')) {
+  for (const line of pieces) {
     const leading = line.length - line.trimStart().length;
     const text = line.trim();
     const start = offset + leading;
@@ -107,11 +131,52 @@ function makeBlock(kind: BlockKind, node: Paragraph | Heading | TableCell, sourc
         text,
         offset: start,
         block,
-        pointAt: (index) => builder.points[start + index] ?? builder.points[start + text.length - 1] ?? { line: end.line, column: end.column },
+        pointAt: (index) => points[start + index] ?? points[start + text.length - 1] ?? { line: end.line, column: end.column },
       });
     }
-    offset += line.length + 1;
+    offset += line.length + separator;
   }
+}
+
+/**
+ * The definition of a `:term`, as a block of its own: sentences split after
+ * ". ", "? " or "! ", positions inside the `definition="…"` attribute.
+ */
+function definitionBlock(node: TextDirective, source: string): Block {
+  const value = termDefinition(node) ?? '';
+  const start = node.position?.start ?? { line: 1, column: 1, offset: 0 };
+  const raw = source.slice(start.offset ?? 0, node.position?.end.offset ?? 0);
+  const attribute = /definition\s*=\s*(["']?)/.exec(raw);
+  const rawValueStart = attribute ? attribute.index + attribute[0].length : 0;
+  const points: Point[] = [];
+  let line = start.line;
+  let column = start.column;
+  for (let index = 0; index < rawValueStart; index++) {
+    if (raw[index] === '\n') {
+      line += 1;
+      column = 1;
+    } else column += 1;
+  }
+  for (let index = 0; index < value.length; index++) {
+    points.push({ line, column });
+    if (value[index] === '\n') {
+      line += 1;
+      column = 1;
+    } else column += 1;
+  }
+  const block: Block = {
+    kind: 'definition',
+    node,
+    text: value,
+    points,
+    sentences: [],
+    terms: [],
+    listItem: undefined,
+    containers: [],
+    definitionNodes: [],
+  };
+  const pieces = value.split(/(?<=[.!?])\s/);
+  addSentences(block, pieces, points, { line, column });
   return block;
 }
 
@@ -119,6 +184,7 @@ interface TextBuilder {
   text: string;
   points: Point[];
   terms: TermUse[];
+  definitionNodes: TextDirective[];
 }
 
 function appendInline(node: Nodes, source: string, builder: TextBuilder): void {
@@ -145,6 +211,7 @@ function appendInline(node: Nodes, source: string, builder: TextBuilder): void {
       const start = builder.text.length;
       for (const child of node.children) appendInline(child as Nodes, source, builder);
       builder.terms.push({ label: builder.text.slice(start), definition: termDefinition(node), start, end: builder.text.length });
+      if (termDefinition(node) !== undefined) builder.definitionNodes.push(node);
       return;
     }
     case 'image':
