@@ -15,7 +15,7 @@ const DEFAULT_TERMS: Record<string, string[]> = {
   'Assurance Maladie': ['assurance-maladie', 'Assurance-Maladie', 'Sécu', 'sécu'],
   email: ['e-mail', 'E-mail', 'mail', 'mails', 'courriel', 'courriels', 'mél'],
   'carte Vitale': ['carte vitale', 'Carte vitale'],
-  'téléphone portable': ['smartphone', 'smartphones', 'mobile'],
+  'téléphone portable': ['smartphone', 'smartphones', 'téléphone mobile'],
 };
 
 export const oneTermPerConcept = defineSourceRule(
