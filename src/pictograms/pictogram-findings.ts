@@ -4,9 +4,9 @@ import { conceptForText, conceptOfIcon, type Lexicon } from './lexicon.js';
 /**
  * Pictogram rules for `livret check` (easy-read: "a picture on the left of
  * each idea; the same picture for the same thing throughout"):
- * - `block-without-picture` (warning): a text block, list or step with no
+ * - `block-without-picture` (warn): a text block, list or step with no
  *   pictogram (no `::picto` and no lexicon word in its text, no screenshot);
- * - `one-concept-one-picture` (warning): one concept drawn with two different
+ * - `one-concept-one-picture` (warn): one concept drawn with two different
  *   pictures in the booklet, for example a `::picto{name=set:icon}` on a block
  *   about a concept that the lexicon draws with another icon elsewhere.
  */
@@ -15,7 +15,7 @@ export interface PictogramFinding {
   line: number;
   column: number;
   rule: 'block-without-picture' | 'one-concept-one-picture';
-  severity: 'warning';
+  severity: 'warn';
   message: string;
 }
 
@@ -70,7 +70,7 @@ export function pictogramFindings(booklet: Booklet, lexicon: Lexicon): Pictogram
       findings.push({
         ...at(slot.source),
         rule: 'block-without-picture',
-        severity: 'warning',
+        severity: 'warn',
         message: `this ${slot.what} has no picture: add ::picto{name=…} before it, or a word of the lexicon (${lexicon.file}) to its text`,
       });
     }
@@ -91,7 +91,7 @@ export function pictogramFindings(booklet: Booklet, lexicon: Lexicon): Pictogram
       findings.push({
         ...at(item.source),
         rule: 'one-concept-one-picture',
-        severity: 'warning',
+        severity: 'warn',
         message: `"${concept}" is drawn here with ${item.pictogram.icon} but with ${expected} elsewhere${elsewhere}; use ::picto{name=${concept}} so the same thing has the same picture`,
       });
     }

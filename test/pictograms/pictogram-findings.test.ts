@@ -19,7 +19,7 @@ describe('pictogram findings for livret check', () => {
   it('block-without-picture: a text block with no ::picto and no lexicon word', async () => {
     const findings = await findingsFor('# Un chapitre\n\nVous pouvez appeler la CPAM.\n\nLe ciel est bleu.\n');
     expect(findings).toEqual([
-      expect.objectContaining({ file: 'content/mini/chapitre.md', line: 5, column: 1, rule: 'block-without-picture', severity: 'warning' }),
+      expect.objectContaining({ file: 'content/mini/chapitre.md', line: 5, column: 1, rule: 'block-without-picture', severity: 'warn' }),
     ]);
   });
 
@@ -34,8 +34,17 @@ describe('pictogram findings for livret check', () => {
       '# Un chapitre\n\nVotre ordinateur est prêt.\n\n::picto{name=fluent-emoji-flat:desktop-computer}\nAllumez votre ordinateur.\n',
     );
     expect(findings).toEqual([
-      expect.objectContaining({ line: 6, rule: 'one-concept-one-picture', severity: 'warning' }),
+      expect.objectContaining({ line: 6, rule: 'one-concept-one-picture', severity: 'warn' }),
     ]);
     expect(findings[0]!.message).toContain('"ordinateur" is drawn here with fluent-emoji-flat:desktop-computer but with fluent-emoji-flat:laptop elsewhere (as at content/mini/chapitre.md:3)');
+  });
+});
+
+describe('pictogram findings fit livret check', () => {
+  it('are Finding values of src/check/report.ts', async () => {
+    const { makeReport } = await import('../../src/check/report.js');
+    const report = makeReport(await findingsFor('# Un chapitre\n\nLe ciel est bleu.\n'));
+    expect(report.warningCount).toBe(1);
+    expect(report.errorCount).toBe(0);
   });
 });
