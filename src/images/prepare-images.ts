@@ -7,6 +7,7 @@ import { displayPath } from '../paths.js';
 import { cacheKey, readCached, writeCached } from './image-cache.js';
 import { processImage, type ImageJob, type MaskStyle, type ProcessedImage } from './process-image.js';
 import type { ImageLookup, PreparedImage } from './prepared-image.js';
+import { assertRealPathInside } from './real-path.js';
 
 export { PRINT_DPI } from './process-image.js';
 
@@ -73,6 +74,7 @@ export async function prepareImages(booklet: Booklet, options: PrepareOptions): 
       grayscale: options.grayscale ?? false,
     };
     const file = displayPath(options.projectRoot, screenshot.path);
+    await assertRealPathInside(options.projectRoot, screenshot.path, screenshot.source, file);
     const input = await readFile(screenshot.path).catch(() => {
       throw new LivretError(`cannot read the image ${file}; check that the file exists and can be read`, screenshot.source);
     });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LivretError, type SourceLocation } from '../errors.js';
+import { assertRealPathInside } from '../images/real-path.js';
 import { resolveInsideProject } from '../paths.js';
 import { svgProblems } from './svg-safety.js';
 
@@ -21,6 +22,7 @@ export async function loadFileIcon(folder: string, reference: string, where: Sou
   const name = reference.slice(FILE_PREFIX.length);
   const file = resolveInsideProject(folder, name, where, name);
   const shown = path.join('assets', 'pictograms', path.relative(folder, file));
+  await assertRealPathInside(folder, file, where, shown);
   const bytes = await readFile(file).catch(() => {
     throw new LivretError(`pictogram file not found: ${shown}; add the file or fix the name after "file:"`, where);
   });

@@ -52,6 +52,20 @@ describe('refused pictures: exit 2, the directive\'s file and line, no PDF', () 
     expect(error.format()).toMatch(/^content\/mini\/chapitre\.md:5:1: the path "\.\.\/\.\.\/\.\.\/secret\.png" leaves the project folder/);
   });
 
+  it('a link inside the project to a file outside it', async () => {
+    const { symlink } = await import('node:fs/promises');
+    const outside = await makeProject();
+    const projectRoot = await makeProject({ 'content/mini/chapitre.md': chapterWith('::screenshot{src=lien.png alt="Une page"}') });
+    await symlink(path.join(outside, 'assets/screenshots/exemple.png'), path.join(projectRoot, 'assets/screenshots/lien.png'));
+    const error: unknown = await buildBooklet({ projectRoot }).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(LivretError);
+    expect((error as LivretError).format()).toMatch(/^content\/mini\/chapitre\.md:5:1: assets\/screenshots\/lien\.png is a link to a file outside the project folder/);
+    expect(existsSync(path.join(projectRoot, 'out'))).toBe(false);
+  });
+
   it('an SVG screenshot with an external href', async () => {
     const { error } = await refused({ 'assets/screenshots/dessin.svg': EXTERNAL_SVG, 'content/mini/chapitre.md': chapterWith('::screenshot{src=dessin.svg alt="Un dessin"}') });
     expect(error.format()).toMatch(
