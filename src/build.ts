@@ -4,10 +4,13 @@ import { loadBookletSource } from './content/booklet-config.js';
 import { loadDepartment } from './content/load-department.js';
 import { LivretError, EXIT_RULES_FAILED } from './errors.js';
 import { prepareImages } from './images/prepare-images.js';
-import { layoutBooklet } from './layout/booklet-layout.js';
+import { coverBand, layoutBooklet } from './layout/booklet-layout.js';
 import { PRESETS, textWidth, type PageFormat } from './layout/presets.js';
 import { allSentences, type Booklet } from './model/booklet.js';
 import { buildModel } from './model/build-model.js';
+import { addBleed } from './print/bleed.js';
+import { imposeSaddleStitch } from './print/impose.js';
+import { countPages, padToMultipleOfFour } from './print/padding.js';
 import { displayPath, findProjectRoot } from './paths.js';
 import { loadLexicon } from './pictograms/lexicon.js';
 import { writeFileAtomic } from './render/atomic-write.js';
@@ -31,12 +34,29 @@ export interface BuildOptions {
   outDir?: string;
   /** Write the PDF (default true); tests may only want the bytes. */
   write?: boolean;
+  /** Also write a print-shop file (`-a4-print.pdf` / `-a5-print.pdf`) with this bleed, in points. */
+  bleed?: number;
+  /** Crop marks on the print-shop file (alone: a print-shop file without bleed). */
+  cropMarks?: boolean;
+}
+
+/** One file of a build: the pages (A4 or A5), the imposed sheets, or the print-shop pages. */
+export interface OutputFile {
+  kind: 'pages' | 'imposed' | 'print';
+  path: string;
+  pdf: Uint8Array;
+  /** PDF pages: booklet pages, or sides of sheets for the imposed file. */
+  pageCount: number;
 }
 
 export interface BuildResult {
+  /** The booklet's pages (A4, or A5 unimposed), as read back and checked. */
   pdf: Uint8Array;
+  /** The file named by the format: `<booklet>-a4.pdf` or the imposed `<booklet>-a5-booklet.pdf`. */
   outputPath: string;
   pageCount: number;
+  /** Every file of the build, written unless `write: false`. */
+  files: OutputFile[];
   format: OutputFormat;
   sentences: SourceSentence[];
   chapterFiles: string[];
@@ -69,19 +89,34 @@ export async function buildBooklet(options: BuildOptions = {}): Promise<BuildRes
   const preset = PRESETS[pageFormatOf(format)];
   const { images, lookup } = await prepareImages(booklet, textWidth(preset));
   const fallbackDate = source.config.edition ? new Date(`${source.config.edition}T00:00:00Z`) : undefined;
-  const definition = layoutBooklet({ booklet, preset, images: lookup, preparedImages: images, creationDate: buildDate(fallbackDate) });
-  const pdf = await renderPdf(definition);
+  const date = buildDate(fallbackDate);
+  const render = (blankPagesBeforeBackCover: number | undefined) =>
+    renderPdf(layoutBooklet({ booklet, preset, images: lookup, preparedImages: images, creationDate: date, blankPagesBeforeBackCover }));
+  // A saddle-stitched booklet is padded to a multiple of 4 pages.
+  const pdf = format === 'a5-booklet' ? (await padToMultipleOfFour(render)).pdf : await render(undefined);
 
   const readback = await readPdf(pdf);
   const sentences = allSentences(booklet).map(({ text, source: where }) => ({ text, ...where }));
   assertNothingLost(readback, sentences);
 
-  const outputPath = path.join(path.resolve(options.outDir ?? path.join(projectRoot, 'out')), department.code, `${source.id}-${format}.pdf`);
-  if (options.write !== false) await writeFileAtomic(outputPath, pdf);
+  const outputFolder = path.join(path.resolve(options.outDir ?? path.join(projectRoot, 'out')), department.code);
+  const pages: OutputFile = { kind: 'pages', path: path.join(outputFolder, `${source.id}-${preset.format}.pdf`), pdf, pageCount: readback.pageCount };
+  const files = [pages];
+  if (format === 'a5-booklet') {
+    const imposed = await imposeSaddleStitch(pdf, { date });
+    files.push({ kind: 'imposed', path: path.join(outputFolder, `${source.id}-${format}.pdf`), pdf: imposed, pageCount: await countPages(imposed) });
+  }
+  if (options.bleed !== undefined || options.cropMarks) {
+    const backgrounds = [{ page: 1, ...coverBand(preset) }];
+    const print = await addBleed(pdf, { bleed: options.bleed ?? 0, cropMarks: options.cropMarks ?? false, backgrounds, date });
+    files.push({ kind: 'print', path: path.join(outputFolder, `${source.id}-${preset.format}-print.pdf`), pdf: print, pageCount: readback.pageCount });
+  }
+  if (options.write !== false) for (const file of files) await writeFileAtomic(file.path, file.pdf);
   return {
     pdf,
-    outputPath,
+    outputPath: path.join(outputFolder, `${source.id}-${format}.pdf`),
     pageCount: readback.pageCount,
+    files,
     format,
     sentences,
     chapterFiles: source.chapterFiles.map((file) => displayPath(projectRoot, file)),
