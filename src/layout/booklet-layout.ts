@@ -88,7 +88,8 @@ const MM = 72 / 25.4;
 
 function coverBandCanvas(preset: LayoutPreset): Content {
   const band = coverBand(preset);
-  return { canvas: [{ type: 'rect', x: band.x, y: band.y, w: band.width, h: band.height, color: band.color }] };
+  // Placed absolutely: a canvas reaching the bottom of the page is otherwise refused by pdfmake.
+  return { canvas: [{ type: 'rect', x: 0, y: 0, w: band.width, h: band.height, color: band.color }], absolutePosition: { x: band.x, y: band.y } };
 }
 
 /** The chapters, with the blank pages of a printed booklet before the back cover. */

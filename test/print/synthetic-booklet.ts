@@ -21,15 +21,18 @@ export async function syntheticBooklet(pageCount: number, options: { bandOnCover
   return document.save({ useObjectStreams: false });
 }
 
-/** The booklet page numbers printed on one imposed side, left half then right half ("Page X sur Y"). */
+/**
+ * The booklet page numbers printed on one imposed side ("Page X sur Y"), in
+ * its left half and its right half. A footer may come as several text runs:
+ * runs are grouped by line and half, in reading order, before matching.
+ */
 export function pageNumbersOnSide(side: PdfPageText): { left: number[]; right: number[] } {
-  const left: number[] = [];
-  const right: number[] = [];
-  for (const run of side.runs) {
-    const match = /Page (\d+) sur \d+/.exec(run.text);
-    if (!match) continue;
-    const middle = run.x + run.width / 2;
-    (middle < side.width / 2 ? left : right).push(Number(match[1]));
-  }
-  return { left, right };
+  const halves = { left: [] as PdfPageText['runs'], right: [] as PdfPageText['runs'] };
+  for (const run of side.runs) (run.x + run.width / 2 < side.width / 2 ? halves.left : halves.right).push(run);
+  const numbers = (runs: PdfPageText['runs']) => {
+    const sorted = [...runs].sort((a, b) => Math.round(a.y) - Math.round(b.y) || a.x - b.x);
+    const text = sorted.map((run) => run.text).join(' ').replace(/\s+/g, ' ');
+    return [...text.matchAll(/Page (\d+) sur \d+/g)].map((match) => Number(match[1]));
+  };
+  return { left: numbers(halves.left), right: numbers(halves.right) };
 }
