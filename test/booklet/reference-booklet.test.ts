@@ -49,6 +49,25 @@ describe('the reference booklet as a PDF', () => {
     expect(bodySize).toBe(16);
   });
 
+  it('spaces body lines 1.5 × the font size, baseline to baseline', () => {
+    let closest = Infinity;
+    for (const page of readback.pages) {
+      const bodyRuns = page.runs.filter((run) => run.fontSize === 16 && run.text.trim() !== '');
+      // Baselines of one column (same left edge), in order down the page.
+      const columns = new Map<number, number[]>();
+      for (const run of bodyRuns) {
+        const left = Math.round(run.x);
+        columns.set(left, [...(columns.get(left) ?? []), run.y]);
+      }
+      for (const baselines of columns.values()) {
+        const sorted = [...new Set(baselines.map((y) => Math.round(y * 10) / 10))].sort((a, b) => a - b);
+        for (let index = 1; index < sorted.length; index++) closest = Math.min(closest, sorted[index]! - sorted[index - 1]!);
+      }
+    }
+    expect(closest).toBeGreaterThanOrEqual(16 * 1.5 - 0.1);
+    expect(closest).toBeLessThan(16 * 1.5 + 1);
+  });
+
   it('shows at least 10 screenshots or pictures', () => {
     expect(structure.imageCount).toBeGreaterThanOrEqual(10);
   });
