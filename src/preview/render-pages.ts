@@ -1,4 +1,5 @@
 import { PDFParse } from 'pdf-parse';
+import sharp from 'sharp';
 
 /** One PDF page drawn as a PNG. */
 export interface PagePicture {
@@ -21,12 +22,14 @@ export async function renderPages(pdf: Uint8Array, dpi: number = DEFAULT_PREVIEW
   const parser = new PDFParse({ data: new Uint8Array(pdf) });
   try {
     const result = await parser.getScreenshot({ scale: dpi / 72, imageBuffer: true, imageDataUrl: false });
-    return result.pages.map((shot) => ({
-      page: shot.pageNumber,
-      png: Buffer.from(shot.data),
-      width: Math.round(shot.width),
-      height: Math.round(shot.height),
-    }));
+    return await Promise.all(
+      result.pages.map(async (shot) => {
+        const png = Buffer.from(shot.data);
+        // The canvas drops the fraction of the viewport's size: read the picture's own.
+        const { width = 0, height = 0 } = await sharp(png).metadata();
+        return { page: shot.pageNumber, png, width, height };
+      }),
+    );
   } finally {
     await parser.destroy();
   }
