@@ -95,6 +95,10 @@ function coverBandCanvas(preset: LayoutPreset): Content {
 /** The chapters, with the blank pages of a printed booklet before the back cover. */
 function chapters(booklet: Booklet, context: LayoutContext, blankPages: number | undefined): Content[] {
   const laidOut = booklet.chapters.map((chapter) => layoutChapter(chapter, context));
+  const lastChapter = laidOut.at(-1);
+  // pdfmake starts a new, empty page for the bottom margin of the last block when it ends near the
+  // bottom of a page: the back cover would no longer be the last page.
+  if (lastChapter && lastChapter.length > 0) lastChapter.push(withoutBottomMargin(lastChapter.pop()!));
   const backCover = laidOut.pop();
   if (blankPages === undefined || !backCover) return [...laidOut, ...(backCover ?? [])].flat();
   const [opening, ...rest] = backCover;
@@ -102,6 +106,13 @@ function chapters(booklet: Booklet, context: LayoutContext, blankPages: number |
   const startsPage = typeof opening === 'object' && opening !== null && 'pageBreak' in opening && opening.pageBreak === 'before';
   const start: Content = startsPage ? opening : { stack: [opening ?? ''], pageBreak: 'before' };
   return [...laidOut.flat(), ...blanks, start, ...rest];
+}
+
+function withoutBottomMargin(content: Content): Content {
+  if (typeof content !== 'object' || content === null || Array.isArray(content) || !('margin' in content)) return content;
+  const margin = content.margin;
+  if (!Array.isArray(margin) || margin.length !== 4) return content;
+  return { ...content, margin: [margin[0], margin[1], margin[2], 0] } as Content;
 }
 
 function cover(booklet: Booklet, preset: LayoutPreset): Content[] {

@@ -24,6 +24,12 @@ describe('the reference booklet, imposed for saddle stitching', () => {
     expect(sheets.pages.every((side) => Math.abs(side.width - 841.89) < 0.1 && Math.abs(side.height - 595.28) < 0.1)).toBe(true);
   });
 
+  it('ends with the back cover (the contact page), blank pages only before it', async () => {
+    const pages = await readPdf(result.pdf);
+    const last = pages.pages[pages.pageCount - 1]!;
+    expect(last.text).toContain('Nous contacter');
+  });
+
   it('puts the pages on the sheets in saddle-stitch order, read back from their page numbers', () => {
     const count = result.pageCount;
     const expected = saddleStitchSheets(count).flatMap((sheet) => [sheet.front, sheet.back]);
