@@ -1,9 +1,9 @@
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { buildBooklet, type BuildOptions, type BuildResult } from '../build.js';
 import { writeFileAtomic } from '../render/atomic-write.js';
-import { buildDate } from '../render/reproducible.js';
 import { readPdf } from '../verify/read-pdf.js';
 import { contactSheet } from './contact-sheet.js';
 import { proofReportHtml, sentencePages, type ProofFinding } from './proof-report.js';
@@ -68,13 +68,20 @@ async function reportFor(build: BuildResult, pictures: readonly PagePicture[], f
       title: build.booklet.title,
       department: `${department.office.short_name} (${department.code})`,
       format: FORMAT_NAMES[build.format],
-      date: buildDate(),
+      date: await buildDateOf(build.pdf),
       pages,
       findings,
     },
     sentencePages(await readPdf(build.pdf), build.sentences),
   );
   return html;
+}
+
+/** The date the build wrote in the PDF (SOURCE_DATE_EPOCH or the edition date): the report shows the same. */
+async function buildDateOf(pdf: Uint8Array): Promise<Date> {
+  const date = (await PDFDocument.load(pdf, { updateMetadata: false })).getCreationDate();
+  if (!date) throw new Error('the built PDF has no creation date');
+  return date;
 }
 
 /** Pages of an earlier, longer preview would otherwise look like part of this one. */
