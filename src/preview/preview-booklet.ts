@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { buildBooklet, type BuildOptions, type BuildResult } from '../build.js';
+import { checkBuiltBooklet } from '../check/check-booklet.js';
 import { writeFileAtomic } from '../render/atomic-write.js';
 import { readPdf } from '../verify/read-pdf.js';
 import { contactSheet } from './contact-sheet.js';
@@ -12,7 +13,7 @@ import { DEFAULT_PREVIEW_DPI, renderPages, type PagePicture } from './render-pag
 export interface PreviewOptions extends Omit<BuildOptions, 'write' | 'bleed' | 'cropMarks'> {
   /** Resolution of the page PNGs (default 96). */
   dpi?: number;
-  /** Findings of `livret check` shown beside each page of the proof report. */
+  /** Findings shown beside each page of the proof report; default: `livret check` run on this build. */
   findings?: readonly ProofFinding[];
 }
 
@@ -32,8 +33,8 @@ const FORMAT_NAMES = { a4: 'A4', 'a5-booklet': 'A5, livret piqué' } as const;
 
 /**
  * `livret preview`: builds the booklet in memory (no PDF written), draws each
- * page as a PNG, puts them all on one contact sheet, and writes the proof
- * report (thumbnails beside the findings of `livret check`).
+ * page as a PNG, puts them all on one contact sheet, runs `livret check` on
+ * the build and writes the proof report (thumbnails beside the findings).
  */
 export async function previewBooklet(options: PreviewOptions = {}): Promise<PreviewResult> {
   const build = await buildBooklet({ ...options, write: false });
@@ -51,7 +52,8 @@ export async function previewBooklet(options: PreviewOptions = {}): Promise<Prev
   const contactSheetPath = path.join(previewFolder, 'contact-sheet.png');
   await writeFileAtomic(contactSheetPath, await contactSheet(pictures));
   const reportPath = path.join(folder, `${path.basename(build.bookletDir)}-report.html`);
-  await writeFileAtomic(reportPath, await reportFor(build, pictures, options.findings ?? []));
+  const findings = options.findings ?? (await checkBuiltBooklet(build)).findings;
+  await writeFileAtomic(reportPath, await reportFor(build, pictures, findings));
   return { pagePaths, contactSheetPath, reportPath, pageCount: pictures.length, build };
 }
 

@@ -150,7 +150,11 @@ describe('livret preview (command line)', () => {
     // A5 at 36 dpi: half a pixel per point, rounded down.
     expect(metadata.width).toBe(Math.floor(419.53 / 2));
     expect(metadata.height).toBe(Math.floor(595.28 / 2));
-    expect(existsSync(path.join(projectRoot, 'out/61/mini-report.html'))).toBe(true);
+    // Without findings given, the report shows what `livret check` finds on this build, on its page.
+    const html = await readFile(path.join(projectRoot, 'out/61/mini-report.html'), 'utf8');
+    const sentenceLength = html.indexOf('sentence-length');
+    expect(sentenceLength).toBeGreaterThan(html.indexOf('Page par page'));
+    expect(html.slice(html.lastIndexOf('<article', sentenceLength), sentenceLength)).toMatch(/^<article class="page has-(warn|error)" id="page-\d+">/);
   });
 
   it('refuses a resolution out of range with one line and exit code 2', async () => {
