@@ -2,6 +2,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
+import { previewCommand } from './commands/preview.js';
 
 /** The `livret` command line: each command lives in ./commands and calls the library API. */
 await yargs(hideBin(process.argv))
@@ -9,6 +10,7 @@ await yargs(hideBin(process.argv))
   .usage('$0 <command> [options]\n\nEasy-read (FALC) PDF booklets and letters from Markdown.')
   .command(buildCommand)
   .command(checkCommand)
+  .command(previewCommand)
   .demandCommand(1, 'Choose a command, for example: livret build')
   .strict()
   .fail((message, error, instance) => {
