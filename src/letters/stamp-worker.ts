@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { StaticLetter } from './layout.js';
+import { stampBatch, type LetterToPrint, type StampOptions } from './stamp.js';
+
+/**
+ * A stamping thread: receives batches of letters, writes each batch PDF under
+ * a temporary name, renames it when complete, and answers with its SHA-256.
+ * Only the worker and the PDF ever hold the codes; the answer carries none.
+ */
+
+export interface WorkerSetup {
+  staticLetter: StaticLetter;
+  regularFontFile: string;
+  boldFontFile: string;
+  date: string;
+}
+
+export interface BatchJob {
+  batch: number;
+  target: string;
+  letters: LetterToPrint[];
+}
+
+export interface BatchDone {
+  batch: number;
+  sha256: string;
+  bytes: number;
+}
+
+export async function stampOptionsFrom(setup: WorkerSetup): Promise<StampOptions> {
+  return {
+    staticLetter: setup.staticLetter,
+    regularFont: new Uint8Array(await readFile(setup.regularFontFile)),
+    boldFont: new Uint8Array(await readFile(setup.boldFontFile)),
+    date: new Date(setup.date),
+  };
+}
+
+/** Writes one batch: temp name, owner-only mode, rename when complete. */
+export async function writeBatch(options: StampOptions, job: BatchJob): Promise<BatchDone> {
+  const pdf = await stampBatch(options, job.letters);
+  const temporary = `${job.target}.partial`;
+  try {
+    await writeFile(temporary, pdf, { mode: 0o600 });
+    await rename(temporary, job.target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  return { batch: job.batch, sha256: createHash('sha256').update(pdf).digest('hex'), bytes: pdf.length };
+}
+
+if (parentPort && workerData && (workerData as { livretStampWorker?: boolean }).livretStampWorker) {
+  const port = parentPort;
+  const options = await stampOptionsFrom((workerData as { setup: WorkerSetup }).setup);
+  port.on('message', (job: BatchJob) => {
+    writeBatch(options, job).then(
+      (done) => port.postMessage({ ok: true, done }),
+      (error: unknown) => port.postMessage({ ok: false, batch: job.batch, message: (error as Error).message }),
+    );
+  });
+  port.postMessage({ ready: true });
+}

@@ -1,0 +1,10 @@
+import { writeFile } from 'node:fs/promises';
+import { mergeLetters } from '../../src/letters/merge.js';
+import { generateRows, toCsv } from './recipients-generator.js';
+const n = Number(process.argv[2] ?? 1000);
+await writeFile('/tmp/exp/proj/r.csv', toCsv(generateRows(n, 30)));
+const t = performance.now();
+const r = await mergeLetters({ projectRoot: '/tmp/exp/proj', letter: 'templates/courrier-code-provisoire.md', recipients: '/tmp/exp/proj/r.csv', department: '61', date: '2026-11-29', workers: Number(process.argv[3] ?? 2), batchSize: 500 });
+const ms = performance.now() - t;
+console.log(JSON.stringify({ ...r.manifest, batches: r.manifest.batches.slice(0, 2) }, null, 1).slice(0, 1500));
+console.log('ms', ms.toFixed(0), 'letters/s', (r.manifest.letters_written / ms * 1000).toFixed(0));
