@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { StaticLetter } from './layout.js';
+import { woffToSfnt } from './woff.js';
 import { stampBatch, type LetterToPrint, type StampOptions } from './stamp.js';
 
 /**
@@ -32,8 +33,8 @@ export interface BatchDone {
 export async function stampOptionsFrom(setup: WorkerSetup): Promise<StampOptions> {
   return {
     staticLetter: setup.staticLetter,
-    regularFont: new Uint8Array(await readFile(setup.regularFontFile)),
-    boldFont: new Uint8Array(await readFile(setup.boldFontFile)),
+    regularFont: woffToSfnt(new Uint8Array(await readFile(setup.regularFontFile))),
+    boldFont: woffToSfnt(new Uint8Array(await readFile(setup.boldFontFile))),
     date: new Date(setup.date),
   };
 }

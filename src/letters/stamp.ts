@@ -1,5 +1,5 @@
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, PDFName, type PDFFont, type PDFRef } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFNumber, type PDFFont, type PDFRef } from 'pdf-lib';
 import { FONT_FAMILY } from '../render/fonts.js';
 import { resolveRecipient, type RecipientValues, type StaticLetter } from './layout.js';
 
@@ -83,18 +83,24 @@ export async function stampBatch(options: StampOptions, letters: LetterToPrint[]
     }),
   );
   const staticDraws = staticPages.map((_, index) => `q 1 0 0 1 0 0 cm /S${index + 1} Do Q\n`);
+  const pageTree = document.catalog.Pages();
+  const pageTreeRef = document.catalog.get(PDFName.of('Pages')) as PDFRef;
+  const mediaBox = document.context.obj([0, 0, staticLetter.pageWidth, staticLetter.pageHeight]);
+  let pageCount = 0;
   for (const letter of letters) {
     const streams = letterContent(staticLetter, regular, bold, letter);
-    staticDraws.forEach((draw, index) => addPage(document, staticLetter, resources, draw + (streams.get(index + 1) ?? '')));
+    staticDraws.forEach((draw, index) => {
+      // Pages go straight into one flat Kids array: pdf-lib's addPage walks the
+      // page tree on every insert, which grows quadratically with the batch.
+      const contents = document.context.register(document.context.stream(draw + (streams.get(index + 1) ?? '')));
+      const page = document.context.obj({ Type: 'Page', Parent: pageTreeRef, MediaBox: mediaBox, Resources: resources, Contents: contents });
+      pageTree.Kids().push(document.context.register(page));
+      pageCount++;
+    });
   }
+  pageTree.set(PDFName.of('Count'), PDFNumber.of(pageCount));
   setFixedMetadata(document, staticLetter.title, options.date);
-  return document.save({ useObjectStreams: false });
-}
-
-function addPage(document: PDFDocument, staticLetter: StaticLetter, resources: PDFRef, content: string): void {
-  const page = document.addPage([staticLetter.pageWidth, staticLetter.pageHeight]);
-  page.node.set(PDFName.of('Resources'), resources);
-  page.node.addContentStream(document.context.register(document.context.stream(content)));
+  return document.save({ useObjectStreams: false, addDefaultPage: false });
 }
 
 function setFixedMetadata(document: PDFDocument, title: string, date: Date): void {
