@@ -36,6 +36,8 @@ export interface MergeProgress {
   rowsRead: number;
   letters: number;
   rejected: number;
+  /** Batch files finished (written, or found complete when resuming). */
+  batchesWritten: number;
 }
 
 export interface MergeOptions {
@@ -146,7 +148,7 @@ export async function mergeLetters(options: MergeOptions): Promise<MergeResult> 
   });
   const rejectedTemporary = path.join(runDirectory, 'rejected.csv.partial');
   const rejected = new RejectedWriter(rejectedTemporary);
-  const counts = { bytesRead: 0, totalBytes: facts.size, rowsRead: 0, letters: 0, rejected: 0 };
+  const counts: MergeProgress = { bytesRead: 0, totalBytes: facts.size, rowsRead: 0, letters: 0, rejected: 0, batchesWritten: 0 };
   const byReason: Partial<Record<ReasonCode, number>> = {};
   const batches: BatchRecord[] = [];
   const inFlight = new Set<Promise<void>>();
@@ -171,12 +173,15 @@ export async function mergeLetters(options: MergeOptions): Promise<MergeResult> 
     const existing = options.resume ? await readIfExists(target) : undefined;
     if (existing) {
       record.sha256 = sha256(existing);
+      counts.batchesWritten++;
       return;
     }
     const job = pool.submit({ batch: number, target, letters: letters.map(({ addressLines, code, recipient }) => ({ addressLines, code, recipient })) });
     const settled: Promise<void> = job.then((done: BatchDone) => {
       record.sha256 = done.sha256;
+      counts.batchesWritten++;
       inFlight.delete(settled);
+      options.onProgress?.({ ...counts });
     });
     inFlight.add(settled);
     // Backpressure: at most two batches a thread wait in memory; reading pauses meanwhile.
@@ -200,12 +205,14 @@ export async function mergeLetters(options: MergeOptions): Promise<MergeResult> 
         byReason[outcome.rejection.reason] = (byReason[outcome.rejection.reason] ?? 0) + 1;
         await rejected.write(outcome.rejection);
       }
-      if (counts.rowsRead % 500 === 0) options.onProgress?.({ ...counts });
+      if (counts.rowsRead % 100 === 0) options.onProgress?.({ ...counts });
     }
     await flushBatch();
     await Promise.all(inFlight);
     options.signal?.throwIfAborted();
   } catch (error) {
+    // Batches still in flight are abandoned: their temporary files never get a final name.
+    for (const pending of inFlight) pending.catch(() => undefined);
     await pool.close();
     await rejected.close().catch(() => undefined);
     throw error;
