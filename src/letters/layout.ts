@@ -6,7 +6,10 @@ import type { Department } from '../content/department-schema.js';
 import { LivretError } from '../errors.js';
 import { iconSvg } from '../pictograms/icon-sets.js';
 import { FONT_FAMILY, fontDescriptors, fontFile } from '../render/fonts.js';
+import { PLACEHOLDER, RECIPIENT_FIELDS, type Box, type StaticLetter } from './letter-model.js';
 import type { Inline, LetterBlock, LetterTemplate, Line } from './template.js';
+
+export type { Box, StaticLetter };
 
 /**
  * Lays the letter out once with pdfmake: everything that is the same in every
@@ -19,34 +22,10 @@ import type { Inline, LetterBlock, LetterTemplate, Line } from './template.js';
 export const MM = 72 / 25.4;
 const A4 = { width: 595.28, height: 841.89 };
 
-/** A rectangle in PDF points, `top` measured from the top of the page. */
-export interface Box {
-  page: number;
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
-
 /** Vertical metrics of the font, as pdfmake uses them to place lines (ratios of the size). */
 function fontMetrics(): { ascent: number; lineHeight: number } {
   const font = fontkit.create(readFileSync(fontFile(400)));
   return { ascent: font.ascent / font.unitsPerEm, lineHeight: (font.ascent - font.descent + font.lineGap) / font.unitsPerEm };
-}
-
-export interface StaticLetter {
-  /** The laid-out letter without any personal data. */
-  pdf: Uint8Array;
-  pageCount: number;
-  pageWidth: number;
-  pageHeight: number;
-  window: Box;
-  firstFoldTop: number;
-  code: Box & { size: number; letterSpacing: number };
-  /** Lines naming the recipient; `baseline` measured from the top of the page. */
-  recipientLines: Array<{ page: number; left: number; baseline: number; size: number; text: string }>;
-  address: { maxSize: number; minSize: number; padding: number };
-  title: string;
 }
 
 export interface StaticVariables {
@@ -273,7 +252,6 @@ function capitaliseStart<T extends { text: string }>(inlines: T[]): T[] {
   return [{ ...first, text: first.text.charAt(0).toUpperCase() + first.text.slice(1) }, ...inlines.slice(1)];
 }
 
-const PLACEHOLDER = /\{\{\s*([a-z_]+(?:\.[a-z_]+)*)\s*\}\}/g;
 
 /** Placeholders that are the same in every letter; recipient ones are kept for the stamper. */
 export function resolveStatic(text: string, variables: StaticVariables, file: string, line: number): string {
@@ -299,33 +277,6 @@ export function resolveStatic(text: string, variables: StaticVariables, file: st
       throw new LivretError(`unknown placeholder {{${name}}}; use one of ${Object.keys(values).map((key) => `{{${key}}}`).join(', ')}, {{code}} or {{destinataire.nom}}`, { file, line });
     }
     return value;
-  });
-}
-
-export const RECIPIENT_FIELDS = new Set(['destinataire.nom', 'destinataire.prenom', 'destinataire.nom_famille', 'destinataire.civilite']);
-
-export interface RecipientValues {
-  /** "Madame Dupont" (civility + last name) or the full name. */
-  greetingName: string;
-  firstName: string;
-  lastName: string;
-  civility: string;
-}
-
-export function resolveRecipient(text: string, recipient: RecipientValues): string {
-  return text.replace(PLACEHOLDER, (whole, name: string) => {
-    switch (name) {
-      case 'destinataire.nom':
-        return recipient.greetingName;
-      case 'destinataire.prenom':
-        return recipient.firstName;
-      case 'destinataire.nom_famille':
-        return recipient.lastName;
-      case 'destinataire.civilite':
-        return recipient.civility;
-      default:
-        return whole;
-    }
   });
 }
 

@@ -8,7 +8,7 @@ import { LivretError } from '../errors.js';
 import { displayPath } from '../paths.js';
 import { writeFileAtomic } from '../render/atomic-write.js';
 import { fontFile } from '../render/fonts.js';
-import { frenchDate, layOutStaticLetter } from './layout.js';
+import { frenchDate, layOutStaticLetter, type StaticLetter } from './layout.js';
 import { inspectRecipientsFile, readRecipients, type RecipientsFileFacts } from './recipients.js';
 import { RejectedWriter } from './rejected-csv.js';
 import { StampPool } from './stamp-pool.js';
@@ -139,13 +139,15 @@ export async function mergeLetters(options: MergeOptions): Promise<MergeResult> 
   await writeFileAtomic(path.join(runDirectory, 'run.json'), `${JSON.stringify(parameters, null, 2)}\n`, { mode: FILE_MODE, dirMode: DIR_MODE });
 
   const date = new Date(`${letterDate}T00:00:00Z`);
-  const staticLetter = await layOutStaticLetter(template, { department, dateText: frenchDate(date) }, date);
-  const pool = await StampPool.start(options.workers ?? Math.min(2, availableParallelism()), {
-    staticLetter,
-    regularFontFile: fontFile(400),
-    boldFontFile: fontFile(700),
-    date: date.toISOString(),
-  });
+  const pool = StampPool.start(options.workers ?? Math.min(2, availableParallelism()));
+  let staticLetter: StaticLetter;
+  try {
+    staticLetter = await layOutStaticLetter(template, { department, dateText: frenchDate(date) }, date);
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
+  pool.configure({ staticLetter, regularFontFile: fontFile(400), boldFontFile: fontFile(700), date: date.toISOString() });
   const rejectedTemporary = path.join(runDirectory, 'rejected.csv.partial');
   const rejected = new RejectedWriter(rejectedTemporary);
   const counts: MergeProgress = { bytesRead: 0, totalBytes: facts.size, rowsRead: 0, letters: 0, rejected: 0, batchesWritten: 0 };

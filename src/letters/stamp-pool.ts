@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { stampOptionsFrom, writeBatch, type BatchDone, type BatchJob, type WorkerSetup } from './stamp-worker.js';
+import { stampOptionsFrom, writeBatch, type BatchDone, type BatchJob, type WorkerMessage, type WorkerSetup } from './stamp-worker.js';
 
 /**
  * A pool of stamping threads (node:worker_threads), one batch per thread at a
@@ -13,7 +13,7 @@ import { stampOptionsFrom, writeBatch, type BatchDone, type BatchJob, type Worke
  * `workers: 0` stamps in the calling thread (no pool), for debugging.
  */
 
-type WorkerAnswer = { ready: true } | { ok: true; done: BatchDone } | { ok: false; batch: number; message: string };
+type WorkerAnswer = { ok: true; done: BatchDone } | { ok: false; batch: number; message: string };
 
 interface Slot {
   worker: Worker;
@@ -26,8 +26,8 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-function startWorker(setup: WorkerSetup): Worker {
-  const workerData = { livretStampWorker: true, setup };
+function startWorker(): Worker {
+  const workerData = { livretStampWorker: true };
   if (import.meta.url.endsWith('.js')) return new Worker(new URL('./stamp-worker.js', import.meta.url), { workerData });
   // The ESM entry of tsx's API (its "import" export), found from its package folder.
   const tsxFolder = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
@@ -42,48 +42,49 @@ export class StampPool {
   private readonly queue: Pending[] = [];
   private readonly running = new Map<Worker, Pending>();
   private failure: Error | undefined;
+  private closing = false;
+  private workerCount = 0;
   private inline: Promise<Awaited<ReturnType<typeof stampOptionsFrom>>> | undefined;
 
   private constructor() {}
 
-  static async start(workerCount: number, setup: WorkerSetup): Promise<StampPool> {
+  /**
+   * Starts the threads at once, so they load pdf-lib and fontkit while the
+   * caller lays out the static letter; `configure` then hands them the layout.
+   */
+  static start(workerCount: number): StampPool {
     const pool = new StampPool();
-    if (workerCount <= 0) {
-      pool.inline = stampOptionsFrom(setup);
-      return pool;
-    }
-    await Promise.all(Array.from({ length: workerCount }, () => pool.addWorker(setup)));
+    pool.workerCount = workerCount;
+    for (let index = 0; index < workerCount; index++) pool.addWorker();
     return pool;
   }
 
-  private addWorker(setup: WorkerSetup): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const worker = startWorker(setup);
-      const slot: Slot = { worker, busy: true };
-      worker.on('message', (answer: WorkerAnswer) => {
-        if ('ready' in answer) {
-          this.slots.push(slot);
-          slot.busy = false;
-          resolve();
-          this.dispatch();
-          return;
-        }
-        const pending = this.running.get(worker);
-        this.running.delete(worker);
-        slot.busy = false;
-        if (pending) {
-          if (answer.ok) pending.resolve(answer.done);
-          else pending.reject(new Error(`batch ${answer.batch}: ${answer.message}`));
-        }
-        this.dispatch();
-      });
-      worker.on('error', (error) => {
-        this.fail(error);
-        reject(error);
-      });
-      worker.on('exit', (code) => {
-        if (code !== 0) this.fail(new Error(`a stamping thread stopped (exit code ${code})`));
-      });
+  configure(setup: WorkerSetup): void {
+    if (this.workerCount <= 0) {
+      this.inline = stampOptionsFrom(setup);
+      return;
+    }
+    const message: WorkerMessage = { kind: 'setup', setup };
+    for (const slot of this.slots) slot.worker.postMessage(message);
+  }
+
+  private addWorker(): void {
+    const worker = startWorker();
+    const slot: Slot = { worker, busy: false };
+    this.slots.push(slot);
+    worker.on('message', (answer: WorkerAnswer) => {
+      const pending = this.running.get(worker);
+      this.running.delete(worker);
+      slot.busy = false;
+      if (pending) {
+        if (answer.ok) pending.resolve(answer.done);
+        else pending.reject(new Error(`batch ${answer.batch}: ${answer.message}`));
+      }
+      this.dispatch();
+    });
+    worker.on('error', (error) => this.fail(error));
+    worker.on('exit', (code) => {
+      if (code !== 0 && !this.closing) this.fail(new Error(`a stamping thread stopped (exit code ${code})`));
     });
   }
 
@@ -118,11 +119,15 @@ export class StampPool {
       if (!next) return;
       slot.busy = true;
       this.running.set(slot.worker, next);
-      slot.worker.postMessage(next.job);
+      const message: WorkerMessage = { kind: 'batch', job: next.job };
+      slot.worker.postMessage(message);
     }
   }
 
   async close(): Promise<void> {
+    this.closing = true;
+    for (const pending of [...this.running.values(), ...this.queue.splice(0)]) pending.reject(new Error('the run stopped'));
+    this.running.clear();
     await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
   }
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { StaticLetter } from './layout.js';
+import type { StaticLetter } from './letter-model.js';
 import { woffToSfnt } from './woff.js';
 import { stampBatch, type LetterToPrint, type StampOptions } from './stamp.js';
 
@@ -53,14 +53,24 @@ export async function writeBatch(options: StampOptions, job: BatchJob): Promise<
   return { batch: job.batch, sha256: createHash('sha256').update(pdf).digest('hex'), bytes: pdf.length };
 }
 
-if (parentPort && workerData && (workerData as { livretStampWorker?: boolean }).livretStampWorker) {
+/** Messages to a stamping thread: its setup once, then batches. */
+export type WorkerMessage = { kind: 'setup'; setup: WorkerSetup } | { kind: 'batch'; job: BatchJob };
+
+if (parentPort && (workerData as { livretStampWorker?: boolean } | undefined)?.livretStampWorker) {
   const port = parentPort;
-  const options = await stampOptionsFrom((workerData as { setup: WorkerSetup }).setup);
-  port.on('message', (job: BatchJob) => {
-    writeBatch(options, job).then(
-      (done) => port.postMessage({ ok: true, done }),
-      (error: unknown) => port.postMessage({ ok: false, batch: job.batch, message: (error as Error).message }),
-    );
+  let options: Promise<StampOptions> | undefined;
+  port.on('message', (message: WorkerMessage) => {
+    if (message.kind === 'setup') {
+      options = stampOptionsFrom(message.setup);
+      return;
+    }
+    const { job } = message;
+    if (!options) throw new Error('a batch came before the setup');
+    options
+      .then((ready) => writeBatch(ready, job))
+      .then(
+        (done) => port.postMessage({ ok: true, done }),
+        (error: unknown) => port.postMessage({ ok: false, batch: job.batch, message: (error as Error).message }),
+      );
   });
-  port.postMessage({ ready: true });
 }

@@ -1,7 +1,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFName, PDFNumber, type PDFFont, type PDFRef } from 'pdf-lib';
 import { FONT_FAMILY } from '../render/fonts.js';
-import { resolveRecipient, type RecipientValues, type StaticLetter } from './layout.js';
+import { resolveRecipient, type RecipientValues, type StaticLetter } from './letter-model.js';
 
 /**
  * Stamps letters. The static letter (laid out once by pdfmake) is embedded

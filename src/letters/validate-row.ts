@@ -1,5 +1,5 @@
 import { firstUndrawable } from '../render/fonts.js';
-import type { RecipientValues } from './layout.js';
+import type { RecipientValues } from './letter-model.js';
 import { checkNir } from './nir.js';
 import { buildAddress, greetingName } from './postal-address.js';
 import { REQUIRED_COLUMNS, type Column, type RecipientRow } from './recipients.js';
