@@ -7,6 +7,7 @@ import { LivretError } from '../errors.js';
 import { iconSvg } from '../pictograms/icon-sets.js';
 import { FONT_FAMILY, fontDescriptors, fontFile } from '../render/fonts.js';
 import { PLACEHOLDER, RECIPIENT_FIELDS, type Box, type StaticLetter } from './letter-model.js';
+export { frenchDate } from './letter-model.js';
 import type { Inline, LetterBlock, LetterTemplate, Line } from './template.js';
 
 export type { Box, StaticLetter };
@@ -140,6 +141,18 @@ function contentWidth(template: LetterTemplate): number {
 
 function codeBoxHeight(template: LetterTemplate): number {
   return Math.round(template.layout.code.size_pt * 1.75);
+}
+
+/**
+ * The pdfmake definition of the static letter, code box where the template
+ * puts it. The benchmark builds its pdfmake baselines (one document per
+ * letter, all letters in one document) from it.
+ */
+export function staticDocumentDefinition(template: LetterTemplate, variables: StaticVariables, creationDate: Date): TDocumentDefinitions {
+  preparePdfmake();
+  const { window } = template.layout.envelope;
+  const box: Box = { page: 1, left: window.left_mm * MM, top: window.top_mm * MM, width: window.width_mm * MM, height: window.height_mm * MM };
+  return documentDefinition(template, variables, box, 0, creationDate, fontMetrics().lineHeight);
 }
 
 function documentDefinition(
@@ -278,12 +291,4 @@ export function resolveStatic(text: string, variables: StaticVariables, file: st
     }
     return value;
   });
-}
-
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-
-/** "le 29 novembre 2026", "le 1er mars 2027" (UTC calendar date). */
-export function frenchDate(date: Date): string {
-  const day = date.getUTCDate();
-  return `le ${day === 1 ? '1er' : day} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }

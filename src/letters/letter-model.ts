@@ -57,3 +57,10 @@ export function resolveRecipient(text: string, recipient: RecipientValues): stri
   });
 }
 
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** "le 29 novembre 2026", "le 1er mars 2027" (UTC calendar date). */
+export function frenchDate(date: Date): string {
+  const day = date.getUTCDate();
+  return `le ${day === 1 ? '1er' : day} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}

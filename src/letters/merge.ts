@@ -8,7 +8,8 @@ import { LivretError } from '../errors.js';
 import { displayPath } from '../paths.js';
 import { writeFileAtomic } from '../render/atomic-write.js';
 import { fontFile } from '../render/fonts.js';
-import { frenchDate, layOutStaticLetter, type StaticLetter } from './layout.js';
+import { layOutLetter } from './layout-thread.js';
+import type { StaticLetter } from './letter-model.js';
 import { inspectRecipientsFile, readRecipients, type RecipientsFileFacts } from './recipients.js';
 import { RejectedWriter } from './rejected-csv.js';
 import { StampPool } from './stamp-pool.js';
@@ -139,10 +140,11 @@ export async function mergeLetters(options: MergeOptions): Promise<MergeResult> 
   await writeFileAtomic(path.join(runDirectory, 'run.json'), `${JSON.stringify(parameters, null, 2)}\n`, { mode: FILE_MODE, dirMode: DIR_MODE });
 
   const date = new Date(`${letterDate}T00:00:00Z`);
-  const pool = StampPool.start(options.workers ?? Math.min(2, availableParallelism()));
+  const workers = options.workers ?? Math.min(2, availableParallelism());
+  const pool = StampPool.start(workers);
   let staticLetter: StaticLetter;
   try {
-    staticLetter = await layOutStaticLetter(template, { department, dateText: frenchDate(date) }, date);
+    staticLetter = await layOutLetter(template.file, department, date, workers > 0);
   } catch (error) {
     await pool.close();
     throw error;

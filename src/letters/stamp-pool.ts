@@ -1,16 +1,10 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { stampOptionsFrom, writeBatch, type BatchDone, type BatchJob, type WorkerMessage, type WorkerSetup } from './stamp-worker.js';
+import type { Worker } from 'node:worker_threads';
+import { startThread } from './thread.js';
+import type { BatchDone, BatchJob, WorkerMessage, WorkerSetup } from './stamp-worker.js';
 
 /**
- * A pool of stamping threads (node:worker_threads), one batch per thread at a
- * time. From compiled JS (the CLI, `dist/`), the worker is `stamp-worker.js`
- * next to this file. From TypeScript sources (vitest, `tsx bench/…`), the
- * worker is `stamp-worker.ts` started through a tiny bootstrap that registers
- * tsx's loader first, so tests never run a stale `dist/`.
- * `workers: 0` stamps in the calling thread (no pool), for debugging.
+ * A pool of stamping threads (node:worker_threads, see thread.ts), one batch
+ * per thread at a time. `workers: 0` stamps in the calling thread.
  */
 
 type WorkerAnswer = { ok: true; done: BatchDone } | { ok: false; batch: number; message: string };
@@ -26,15 +20,15 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+/**
+ * A small young generation makes the thread collect often, so its memory
+ * stays near what one batch needs (peak RSS is part of the contract: the
+ * benchmark checks it at 100,000 letters).
+ */
+const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 512 };
+
 function startWorker(): Worker {
-  const workerData = { livretStampWorker: true };
-  if (import.meta.url.endsWith('.js')) return new Worker(new URL('./stamp-worker.js', import.meta.url), { workerData });
-  // The ESM entry of tsx's API (its "import" export), found from its package folder.
-  const tsxFolder = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const tsxApi = pathToFileURL(path.join(tsxFolder, 'dist', 'esm', 'api', 'index.mjs')).href;
-  const worker = new URL('./stamp-worker.ts', import.meta.url).href;
-  const bootstrap = `const { register } = await import(${JSON.stringify(tsxApi)}); register(); await import(${JSON.stringify(worker)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`), { workerData });
+  return startThread('stamp-worker', { workerData: { livretStampWorker: true }, resourceLimits: RESOURCE_LIMITS });
 }
 
 export class StampPool {
@@ -44,7 +38,7 @@ export class StampPool {
   private failure: Error | undefined;
   private closing = false;
   private workerCount = 0;
-  private inline: Promise<Awaited<ReturnType<typeof stampOptionsFrom>>> | undefined;
+  private inline: Promise<(job: BatchJob) => Promise<BatchDone>> | undefined;
 
   private constructor() {}
 
@@ -61,7 +55,11 @@ export class StampPool {
 
   configure(setup: WorkerSetup): void {
     if (this.workerCount <= 0) {
-      this.inline = stampOptionsFrom(setup);
+      // Loaded only here, so pdf-lib and fontkit stay out of the main thread when threads stamp.
+      this.inline = import('./stamp-worker.js').then(async ({ stampOptionsFrom, writeBatch }) => {
+        const options = await stampOptionsFrom(setup);
+        return (job: BatchJob) => writeBatch(options, job);
+      });
       return;
     }
     const message: WorkerMessage = { kind: 'setup', setup };
@@ -104,7 +102,7 @@ export class StampPool {
   }
 
   submit(job: BatchJob): Promise<BatchDone> {
-    if (this.inline) return this.inline.then((options) => writeBatch(options, job));
+    if (this.inline) return this.inline.then((write) => write(job));
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject });

@@ -148,6 +148,14 @@ describe('mergeLetters, bad input', () => {
     await expect(mergeLetters({ ...base, date: '29/11/2026' })).rejects.toThrow(/--date/);
   });
 
+  it('reports a template mistake found while laying out (in the layout thread) with its file and line', async () => {
+    const template = path.join(project, 'bad-template.md');
+    await writeFile(template, '---\ntitle: T\n---\n\nBonjour.\nAppelez le {{caisse.fax}}.\n\n{{code}}\n');
+    const error = await mergeLetters({ projectRoot: project, letter: template, recipients: path.join(project, 'r.csv'), department: '61', date: '2026-11-29' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LivretError);
+    expect((error as LivretError).format()).toMatch(/bad-template\.md:6: unknown placeholder \{\{caisse\.fax\}\}/);
+  });
+
   it('generates NIRs that pass the check (sanity of the test data)', () => {
     for (const row of generateRows(50)) expect(checkNir(row.cells[10]!).ok).toBe(true);
   });
