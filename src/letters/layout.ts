@@ -182,7 +182,7 @@ function documentDefinition(
       case 'heading':
         return { ...resolveLine(block.line, block.sourceLine), fontSize: block.level === 1 ? 24 : 20, bold: true, margin: [0, 0, 0, block.level === 1 ? 6 : 4] };
       case 'paragraph':
-        return { stack: block.lines.map((line) => resolveLine(line, block.sourceLine)), margin: [0, 0, 0, 8] };
+        return { stack: block.lines.map((line, index) => resolveLine(line, block.sourceLine + index)), margin: [0, 0, 0, 8] };
       case 'recipient-line':
         return withId({ canvas: [{ type: 'rect', x: 0, y: 0, w: 1, h: size * fontLineHeight * layout.body.line_height, color: '#ffffff', lineWidth: 0, lineColor: '#ffffff' }] }, `recipient-${recipientIndex++}`);
       case 'code':

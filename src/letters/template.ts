@@ -64,6 +64,7 @@ export type Line = Inline[];
 
 export type LetterBlock =
   | { kind: 'heading'; level: number; line: Line; sourceLine: number }
+  /** Consecutive source lines, the first at `sourceLine`. */
   | { kind: 'paragraph'; lines: Line[]; sourceLine: number }
   /** A line that names the recipient: laid out empty, stamped per letter. */
   | { kind: 'recipient-line'; text: string; sourceLine: number }
@@ -168,8 +169,9 @@ function toBlocks(node: RootContent, file: string): LetterBlock[] {
 function paragraphBlocks(lines: Line[], sourceLine: number, file: string): LetterBlock[] {
   const blocks: LetterBlock[] = [];
   let pending: Line[] = [];
-  const flush = (line: number) => {
-    if (pending.length > 0) blocks.push({ kind: 'paragraph', lines: pending, sourceLine: line });
+  let pendingStart = sourceLine;
+  const flush = () => {
+    if (pending.length > 0) blocks.push({ kind: 'paragraph', lines: pending, sourceLine: pendingStart });
     pending = [];
   };
   lines.forEach((line, index) => {
@@ -179,16 +181,17 @@ function paragraphBlocks(lines: Line[], sourceLine: number, file: string): Lette
       if (text.trim().replace(CODE_PLACEHOLDER, '') !== '') {
         throw new LivretError('put {{code}} alone on its line: the code is printed large, in its own box', { file, line: here });
       }
-      flush(here);
+      flush();
       blocks.push({ kind: 'code', sourceLine: here });
     } else if (RECIPIENT_PLACEHOLDER.test(text)) {
-      flush(here);
+      flush();
       blocks.push({ kind: 'recipient-line', text, sourceLine: here });
     } else {
+      if (pending.length === 0) pendingStart = here;
       pending.push(line);
     }
   });
-  flush(sourceLine);
+  flush();
   return blocks;
 }
 
