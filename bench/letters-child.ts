@@ -1,9 +1,8 @@
 /**
- * One measured run, in its own process so that its peak memory
- * (process.resourceUsage().maxRSS, which counts the worker threads too) is
- * its own. Prints one JSON line. Started by bench/letters.ts.
+ * One measured baseline run, in its own process so that its peak memory
+ * (process.resourceUsage().maxRSS) is its own. Prints one JSON line.
+ * Started by bench/letters.ts; livret's own runs use letters-merge-child.mjs.
  *
- *   merge <project> <csv> <out> [workers] [batch-size]   livret's merge (compiled dist/)
  *   pdfmake-per-letter <project> <count>       baseline: one pdfmake document per letter
  *   pdfmake-one-document <project> <count>     baseline: all letters in one pdfmake document
  */
@@ -21,25 +20,8 @@ function report(fields: Record<string, unknown>, startedAt: number, cpuAtStart: 
   process.stdout.write(`${JSON.stringify({ ...fields, wallMs: Math.round(wallMs), cpuMs: Math.round((cpu.user + cpu.system) / 1000), maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
 }
 
-if (mode === 'merge') {
-  const [csv, out, workers, batchSize] = rest;
-  // The compiled library, as the CLI runs it (worker threads load dist/letters/stamp-worker.js).
-  const { mergeLetters } = (await import(path.resolve('dist/letters/merge.js'))) as typeof import('../src/letters/merge.js');
-  const cpuAtStart = process.cpuUsage();
-  const startedAt = performance.now();
-  const result = await mergeLetters({
-    projectRoot: project!,
-    letter: TEMPLATE,
-    recipients: csv!,
-    department: '61',
-    out: out!,
-    date: '2026-11-29',
-    workers: workers === undefined || workers === '' ? undefined : Number(workers),
-    batchSize: batchSize === undefined ? undefined : Number(batchSize),
-  });
-  report({ letters: result.manifest.letters_written, rejected: result.manifest.rows_rejected, batches: result.manifest.batches.length }, startedAt, cpuAtStart);
-} else if (mode === 'pdfmake-per-letter' || mode === 'pdfmake-one-document') {
-  // Loaded only for the baselines, so the merge runs carry none of it.
+if (mode === 'pdfmake-per-letter' || mode === 'pdfmake-one-document') {
+  // Loaded when the baseline starts, before the clock does.
   const [{ default: pdfmake }, { parse }, { departmentSchema }, { frenchDate, staticDocumentDefinition }, { loadLetterTemplate }, { generateRows }] = await Promise.all([
     import('pdfmake'),
     import('yaml'),

@@ -35,7 +35,9 @@ interface Measure {
 }
 
 async function child(...args: string[]): Promise<Measure> {
-  const { stdout } = await run(process.execPath, ['--import', tsxLoader, 'bench/letters-child.ts', ...args], { maxBuffer: 1 << 20 });
+  // livret runs as the CLI does (plain Node, compiled dist/); the baselines need tsx for their TypeScript.
+  const command = args[0] === 'merge' ? ['bench/letters-merge-child.mjs', ...args.slice(1)] : ['--import', tsxLoader, 'bench/letters-child.ts', ...args];
+  const { stdout } = await run(process.execPath, command, { maxBuffer: 1 << 20 });
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as Measure;
 }
 
