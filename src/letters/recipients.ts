@@ -29,7 +29,7 @@ export const OPTIONAL_COLUMNS = ['civility', 'address_2', 'address_3', 'address_
 export type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
 
 export interface RecipientRow {
-  /** Line of the file where the record starts (the header is line 1). */
+  /** Line of the file where the record ends (the header is line 1); a record on one line starts there too. */
   line: number;
   /** 0-based index among data rows (used to split rows between shards). */
   index: number;
