@@ -77,4 +77,14 @@ describe('the code never leaves the letter', () => {
     const printedCodes = new Set(rows.filter((row) => !row.expected).map((row) => row.cells[11]));
     for (const code of rejectedCodes) if (code && !printedCodes.has(code) && /^\d{4}$/.test(code)) expect(allText.includes(code)).toBe(false);
   });
+
+  it('exits with 2 and one line naming the file for bad input, and 0 when rows are only rejected', async () => {
+    const cli = path.join(REPOSITORY, 'test', 'letters', 'cli-harness.ts');
+    const loader = pathToFileURL(path.join(REPOSITORY, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+    const failure = await run(process.execPath, ['--import', loader, cli, 'merge', '--letter', TEMPLATE, '--recipients', 'recipients.csv', '--department', '62'], { cwd: project }).catch(
+      (error: { code: number; stderr: string; stdout: string }) => error,
+    );
+    expect(failure).toMatchObject({ code: 2, stdout: '' });
+    expect((failure as { stderr: string }).stderr).toBe('livret: content/departments/62.yaml: no department file for "62"; check the code given to --department\n');
+  });
 });
