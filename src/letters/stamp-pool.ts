@@ -2,11 +2,6 @@ import type { Worker } from 'node:worker_threads';
 import { startThread } from './thread.js';
 import type { BatchDone, BatchJob, WorkerMessage, WorkerSetup } from './stamp-worker.js';
 
-/**
- * A pool of stamping threads (node:worker_threads, see thread.ts), one batch
- * per thread at a time. `workers: 0` stamps in the calling thread.
- */
-
 type WorkerAnswer = { ok: true; done: BatchDone } | { ok: false; batch: number; message: string };
 
 interface Slot {
@@ -31,6 +26,10 @@ function startWorker(): Worker {
   return startThread('stamp-worker', { workerData: { livretStampWorker: true }, resourceLimits: RESOURCE_LIMITS });
 }
 
+/**
+ * A pool of stamping threads (node:worker_threads, see thread.ts), one batch
+ * per thread at a time. `workers: 0` stamps in the calling thread.
+ */
 export class StampPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
@@ -92,11 +91,7 @@ export class StampPool {
     this.running.clear();
   }
 
-  /** Number of batches submitted and not finished yet. */
-  get inFlight(): number {
-    return this.queue.length + this.running.size;
-  }
-
+  /** Threads stamping (1 when stamping in the calling thread). */
   get capacity(): number {
     return Math.max(1, this.slots.length);
   }
