@@ -110,100 +110,39 @@ const DIR_MODE = 0o700;
 const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 export async function mergeLetters(options: MergeOptions): Promise<MergeResult> {
-  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new LivretError(`--batch-size must be a whole number above 0, not ${batchSize}`);
-  const shard = options.shard ?? { index: 1, count: 1 };
-  checkShard(shard);
-  const department = await loadDepartmentLocal(options.projectRoot, options.department);
-  const template = await loadLetterTemplate(options.letter);
-  const codeFormat = new RegExp(template.layout.code.format);
-  const facts = await inspectRecipientsFile(options.recipients);
-
-  const runDirectory = path.join(options.out ?? path.join(options.projectRoot, 'out'), 'letters', department.code, runName(facts, shard));
-  const previous = options.resume ? await readRunParameters(runDirectory) : undefined;
-  const letterDate = chooseLetterDate(options.date, previous?.letter_date);
-  const parameters: RunParameters = {
-    input_sha256: facts.sha256,
-    template_sha256: sha256(template.source),
-    department_sha256: sha256(JSON.stringify(department)),
-    batch_size: batchSize,
-    shard,
-    letter_date: letterDate,
-  };
-  if (previous && JSON.stringify(previous) !== JSON.stringify(parameters)) {
-    throw new LivretError(
-      'this run was started with another template, department file, batch size or date; run again without --resume to start over',
-      { file: displayPath(options.projectRoot, runDirectory) },
-    );
-  }
-  await prepareRunDirectory(runDirectory, Boolean(options.resume));
-  await writeFileAtomic(path.join(runDirectory, 'run.json'), `${JSON.stringify(parameters, null, 2)}\n`, { mode: FILE_MODE, dirMode: DIR_MODE });
-
-  const date = new Date(`${letterDate}T00:00:00Z`);
+  const run = await prepareRun(options);
   const workers = options.workers ?? Math.min(2, availableParallelism());
+  // Threads start now and load pdf-lib while the letter is laid out.
   const pool = StampPool.start(workers);
   let staticLetter: StaticLetter;
   try {
-    staticLetter = await layOutLetter(template.file, department, date, workers > 0);
+    staticLetter = await layOutLetter(run.template.file, run.department, run.date, workers > 0);
   } catch (error) {
     await pool.close();
     throw error;
   }
-  pool.configure({ staticLetter, regularFontFile: fontFile(400), boldFontFile: fontFile(700), date: date.toISOString() });
-  const rejectedTemporary = path.join(runDirectory, 'rejected.csv.partial');
+  pool.configure({ staticLetter, regularFontFile: fontFile(400), boldFontFile: fontFile(700), date: run.date.toISOString() });
+
+  const rejectedTemporary = path.join(run.directory, 'rejected.csv.partial');
   const rejected = new RejectedWriter(rejectedTemporary);
-  const counts: MergeProgress = { bytesRead: 0, totalBytes: facts.size, rowsRead: 0, letters: 0, rejected: 0, batchesWritten: 0 };
+  const counts: MergeProgress = { bytesRead: 0, totalBytes: run.facts.size, rowsRead: 0, letters: 0, rejected: 0, batchesWritten: 0 };
   const byReason: Partial<Record<ReasonCode, number>> = {};
-  const batches: BatchRecord[] = [];
-  const inFlight = new Set<Promise<void>>();
-  let current: AcceptedLetter[] = [];
-
-  const flushBatch = async (): Promise<void> => {
-    if (current.length === 0) return;
-    const letters = current;
-    current = [];
-    const number = batches.length + 1;
-    const file = `batch-${String(number).padStart(4, '0')}.pdf`;
-    const record: BatchRecord = {
-      file,
-      first_row: letters[0]!.line,
-      last_row: letters[letters.length - 1]!.line,
-      letters: letters.length,
-      pages: letters.length * staticLetter.pageCount,
-      sha256: '',
-    };
-    batches.push(record);
-    const target = path.join(runDirectory, file);
-    const existing = options.resume ? await readIfExists(target) : undefined;
-    if (existing) {
-      record.sha256 = sha256(existing);
-      counts.batchesWritten++;
-      return;
-    }
-    const job = pool.submit({ batch: number, target, letters: letters.map(({ addressLines, code, recipient }) => ({ addressLines, code, recipient })) });
-    const settled: Promise<void> = job.then((done: BatchDone) => {
-      record.sha256 = done.sha256;
-      counts.batchesWritten++;
-      inFlight.delete(settled);
-      options.onProgress?.({ ...counts });
-    });
-    inFlight.add(settled);
-    // Backpressure: at most two batches a thread wait in memory; reading pauses meanwhile.
-    while (inFlight.size >= pool.capacity * 2) await Promise.race(inFlight);
-  };
-
+  const batches = new BatchWriter(pool, run.directory, staticLetter.pageCount, Boolean(options.resume), () => {
+    counts.batchesWritten++;
+    options.onProgress?.({ ...counts });
+  });
   try {
     const guard = new DuplicateGuard();
-    for await (const row of readRecipients(facts, (bytes) => (counts.bytesRead += bytes))) {
+    const { shard } = run.parameters;
+    for await (const row of readRecipients(run.facts, (bytes) => (counts.bytesRead += bytes))) {
       options.signal?.throwIfAborted();
       // Every shard validates every row, so duplicates are found the same way on every machine.
-      const outcome = validateRow(row, codeFormat, guard);
+      const outcome = validateRow(row, run.codeFormat, guard);
       if (row.index % shard.count !== shard.index - 1) continue;
       counts.rowsRead++;
       if (outcome.ok) {
         counts.letters++;
-        current.push(outcome.letter);
-        if (current.length >= batchSize) await flushBatch();
+        await batches.add(outcome.letter, run.parameters.batch_size);
       } else {
         counts.rejected++;
         byReason[outcome.rejection.reason] = (byReason[outcome.rejection.reason] ?? 0) + 1;
@@ -211,47 +150,156 @@ export async function mergeLetters(options: MergeOptions): Promise<MergeResult> 
       }
       if (counts.rowsRead % 100 === 0) options.onProgress?.({ ...counts });
     }
-    await flushBatch();
-    await Promise.all(inFlight);
+    await batches.finish();
     options.signal?.throwIfAborted();
   } catch (error) {
-    // Batches still in flight are abandoned: their temporary files never get a final name.
-    for (const pending of inFlight) pending.catch(() => undefined);
+    batches.abandon();
     await pool.close();
     await rejected.close().catch(() => undefined);
     throw error;
   }
   await pool.close();
   await rejected.close();
-  options.onProgress?.({ ...counts, bytesRead: facts.size });
-  const rejectedFile = path.join(runDirectory, 'rejected.csv');
+  options.onProgress?.({ ...counts, bytesRead: run.facts.size });
+  const rejectedFile = path.join(run.directory, 'rejected.csv');
   await rename(rejectedTemporary, rejectedFile);
 
-  const manifest: Manifest = {
-    format: 'livret-letters-manifest/1',
-    department: department.code,
-    template: { file: path.basename(template.file), sha256: parameters.template_sha256 },
-    input: {
-      file: path.basename(facts.file),
-      sha256: facts.sha256,
-      bytes: facts.size,
-      encoding: facts.encoding,
-      bom: facts.hasBom,
-      delimiter: facts.delimiter,
-    },
-    shard,
-    letter_date: letterDate,
+  const manifest = buildManifest(run, staticLetter.pageCount, counts, byReason, batches.records);
+  const manifestFile = path.join(run.directory, 'manifest.json');
+  await writeFileAtomic(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`, { mode: FILE_MODE, dirMode: DIR_MODE });
+  return { runDirectory: run.directory, manifestFile, rejectedFile, manifest };
+}
+
+interface Run {
+  department: Department;
+  template: LetterTemplate;
+  codeFormat: RegExp;
+  facts: RecipientsFileFacts;
+  directory: string;
+  parameters: RunParameters;
+  date: Date;
+}
+
+/** Checks the options and inputs, and readies the run folder (fresh, or resumed). */
+async function prepareRun(options: MergeOptions): Promise<Run> {
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new LivretError(`--batch-size must be a whole number above 0, not ${batchSize}`);
+  const shard = options.shard ?? { index: 1, count: 1 };
+  checkShard(shard);
+  const department = await loadDepartmentLocal(options.projectRoot, options.department);
+  const template = await loadLetterTemplate(options.letter);
+  const facts = await inspectRecipientsFile(options.recipients);
+
+  const directory = path.join(options.out ?? path.join(options.projectRoot, 'out'), 'letters', department.code, runName(facts, shard));
+  const previous = options.resume ? await readRunParameters(directory) : undefined;
+  const parameters: RunParameters = {
+    input_sha256: facts.sha256,
+    template_sha256: sha256(template.source),
+    department_sha256: sha256(JSON.stringify(department)),
     batch_size: batchSize,
-    pages_per_letter: staticLetter.pageCount,
+    shard,
+    letter_date: chooseLetterDate(options.date, previous?.letter_date),
+  };
+  if (previous && JSON.stringify(previous) !== JSON.stringify(parameters)) {
+    throw new LivretError(
+      'this run was started with another template, department file, batch size or date; run again without --resume to start over',
+      { file: displayPath(options.projectRoot, directory) },
+    );
+  }
+  await prepareRunDirectory(directory, Boolean(options.resume));
+  await writeFileAtomic(path.join(directory, 'run.json'), `${JSON.stringify(parameters, null, 2)}\n`, { mode: FILE_MODE, dirMode: DIR_MODE });
+  const date = new Date(`${parameters.letter_date}T00:00:00Z`);
+  return { department, template, codeFormat: new RegExp(template.layout.code.format), facts, directory, parameters, date };
+}
+
+/**
+ * Gathers accepted letters into batches and hands each full batch to the
+ * pool; when resuming, a batch whose file is already complete is kept as is.
+ */
+class BatchWriter {
+  readonly records: BatchRecord[] = [];
+  private current: AcceptedLetter[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(
+    private readonly pool: StampPool,
+    private readonly directory: string,
+    private readonly pagesPerLetter: number,
+    private readonly resume: boolean,
+    private readonly onBatchWritten: () => void,
+  ) {}
+
+  async add(letter: AcceptedLetter, batchSize: number): Promise<void> {
+    this.current.push(letter);
+    if (this.current.length >= batchSize) await this.flush();
+  }
+
+  async finish(): Promise<void> {
+    await this.flush();
+    await Promise.all(this.inFlight);
+  }
+
+  /** After a failure: batches still in flight never get their final name. */
+  abandon(): void {
+    for (const pending of this.inFlight) pending.catch(() => undefined);
+  }
+
+  private async flush(): Promise<void> {
+    if (this.current.length === 0) return;
+    const letters = this.current;
+    this.current = [];
+    const number = this.records.length + 1;
+    const record: BatchRecord = {
+      file: `batch-${String(number).padStart(4, '0')}.pdf`,
+      first_row: letters[0]!.line,
+      last_row: letters[letters.length - 1]!.line,
+      letters: letters.length,
+      pages: letters.length * this.pagesPerLetter,
+      sha256: '',
+    };
+    this.records.push(record);
+    const target = path.join(this.directory, record.file);
+    const existing = this.resume ? await readIfExists(target) : undefined;
+    if (existing) {
+      record.sha256 = sha256(existing);
+      this.onBatchWritten();
+      return;
+    }
+    const job = this.pool.submit({ batch: number, target, letters: letters.map(({ addressLines, code, recipient }) => ({ addressLines, code, recipient })) });
+    const settled: Promise<void> = job.then((done: BatchDone) => {
+      record.sha256 = done.sha256;
+      this.inFlight.delete(settled);
+      this.onBatchWritten();
+    });
+    this.inFlight.add(settled);
+    // Backpressure: at most two batches a thread wait in memory; reading pauses meanwhile.
+    while (this.inFlight.size >= this.pool.capacity * 2) await Promise.race(this.inFlight);
+  }
+}
+
+function buildManifest(
+  run: Run,
+  pagesPerLetter: number,
+  counts: MergeProgress,
+  byReason: Partial<Record<ReasonCode, number>>,
+  batches: BatchRecord[],
+): Manifest {
+  const { facts, parameters } = run;
+  return {
+    format: 'livret-letters-manifest/1',
+    department: run.department.code,
+    template: { file: path.basename(run.template.file), sha256: parameters.template_sha256 },
+    input: { file: path.basename(facts.file), sha256: facts.sha256, bytes: facts.size, encoding: facts.encoding, bom: facts.hasBom, delimiter: facts.delimiter },
+    shard: parameters.shard,
+    letter_date: parameters.letter_date,
+    batch_size: parameters.batch_size,
+    pages_per_letter: pagesPerLetter,
     rows_read: counts.rowsRead,
     letters_written: counts.letters,
     rows_rejected: counts.rejected,
     rejected_by_reason: Object.fromEntries(Object.entries(byReason).sort(([a], [b]) => a.localeCompare(b))),
     batches,
   };
-  const manifestFile = path.join(runDirectory, 'manifest.json');
-  await writeFileAtomic(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`, { mode: FILE_MODE, dirMode: DIR_MODE });
-  return { runDirectory, manifestFile, rejectedFile, manifest };
 }
 
 function checkShard(shard: Shard): void {
@@ -335,4 +383,3 @@ async function loadDepartmentLocal(projectRoot: string, code: string): Promise<D
   return parsed.data;
 }
 
-export type { LetterTemplate };
