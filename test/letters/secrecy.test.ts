@@ -78,7 +78,7 @@ describe('the code never leaves the letter', () => {
     for (const code of rejectedCodes) if (code && !printedCodes.has(code) && /^\d{4}$/.test(code)) expect(allText.includes(code)).toBe(false);
   });
 
-  it('exits with 2 and one line naming the file for bad input, and 0 when rows are only rejected', async () => {
+  it('exits with 2 and one line naming the file (and line) for bad input', async () => {
     const cli = path.join(REPOSITORY, 'test', 'letters', 'cli-harness.ts');
     const loader = pathToFileURL(path.join(REPOSITORY, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
     const failure = await run(process.execPath, ['--import', loader, cli, 'merge', '--letter', TEMPLATE, '--recipients', 'recipients.csv', '--department', '62'], { cwd: project }).catch(
@@ -86,5 +86,11 @@ describe('the code never leaves the letter', () => {
     );
     expect(failure).toMatchObject({ code: 2, stdout: '' });
     expect((failure as { stderr: string }).stderr).toBe('livret: content/departments/62.yaml: no department file for "62"; check the code given to --department\n');
+    await writeFile(path.join(project, 'no-header.csv'), 'A1;Dupont;Claire\n');
+    const badHeader = await run(process.execPath, ['--import', loader, cli, 'merge', '--letter', TEMPLATE, '--recipients', 'no-header.csv', '--department', '61'], { cwd: project }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(badHeader).toMatchObject({ code: 2 });
+    expect((badHeader as { stderr: string }).stderr).toMatch(/^livret: no-header\.csv:1: the header lacks the columns id, last_name/);
   });
 });

@@ -36,8 +36,9 @@ export const mergeCommand: CommandModule<object, MergeArguments> = {
       const progress = progressBar();
       const result = await mergeLetters({
         projectRoot: findProjectRoot(),
-        letter: path.resolve(argv.letter),
-        recipients: path.resolve(argv.recipients),
+        // Paths as the user wrote them, so that messages name them the same way.
+        letter: argv.letter,
+        recipients: argv.recipients,
         department: argv.department,
         out: path.resolve(argv.out),
         batchSize: argv['batch-size'],
