@@ -4,10 +4,12 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { mergeLetters } from '../../src/letters/merge.js';
-import { makeProject, REPOSITORY, TEMPLATE } from './helpers.js';
+import { makeProject, removeProjects, REPOSITORY, TEMPLATE } from './helpers.js';
 import { generateRows, toCsv } from './recipients-generator.js';
+
+afterAll(removeProjects);
 
 describe('a real crash: SIGKILL half-way, then --resume', () => {
   it('finishes with the batches and manifest of an uninterrupted run', async () => {

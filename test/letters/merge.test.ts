@@ -1,11 +1,13 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LivretError } from '../../src/errors.js';
 import { mergeLetters, type MergeResult } from '../../src/letters/merge.js';
 import { checkNir, formatNir } from '../../src/letters/nir.js';
-import { makeProject, MM, readBatch, TEMPLATE } from './helpers.js';
+import { makeProject, removeProjects, MM, readBatch, TEMPLATE } from './helpers.js';
 import { generateRows, toCsv, type GeneratedRow } from './recipients-generator.js';
+
+afterAll(removeProjects);
 
 /** 1,000 generated recipients, 30 of them bad in 12 different ways. */
 describe('mergeLetters on 1,000 rows with 30 bad ones', () => {

@@ -1,8 +1,8 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LivretError } from '../../src/errors.js';
 import { inspectRecipientsFile, readRecipients, type RecipientRow } from '../../src/letters/recipients.js';
 
@@ -10,6 +10,7 @@ let folder: string;
 beforeAll(async () => {
   folder = await mkdtemp(path.join(tmpdir(), 'livret-recipients-'));
 });
+afterAll(() => rm(folder, { recursive: true, force: true }));
 
 async function readAll(file: string): Promise<RecipientRow[]> {
   const rows: RecipientRow[] = [];

@@ -1,9 +1,11 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeLetters, type MergeOptions, type MergeResult } from '../../src/letters/merge.js';
-import { makeProject, TEMPLATE } from './helpers.js';
+import { makeProject, removeProjects, TEMPLATE } from './helpers.js';
 import { generateRows, toCsv } from './recipients-generator.js';
+
+afterAll(removeProjects);
 
 let project: string;
 let base: MergeOptions;

@@ -4,9 +4,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { makeProject, readBatch, REPOSITORY, TEMPLATE } from './helpers.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeProject, removeProjects, readBatch, REPOSITORY, TEMPLATE } from './helpers.js';
 import { generateRows, toCsv, type GeneratedRow } from './recipients-generator.js';
+
+afterAll(removeProjects);
 
 const run = promisify(execFile);
 
