@@ -13,3 +13,5 @@ export { previewBooklet, type PreviewOptions, type PreviewResult } from './previ
 export { proofReportHtml, type ProofFinding } from './preview/proof-report.js';
 export { imposeSaddleStitch } from './print/impose.js';
 export { addBleed } from './print/bleed.js';
+export { mergeLetters, parseShard, type MergeOptions, type MergeResult, type Manifest } from './letters/merge.js';
+export * from './check/index.js';

@@ -3,6 +3,7 @@ import { hideBin } from 'yargs/helpers';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { previewCommand } from './commands/preview.js';
+import { mergeCommand } from './commands/merge.js';
 
 /** The `livret` command line: each command lives in ./commands and calls the library API. */
 await yargs(hideBin(process.argv))
@@ -11,6 +12,7 @@ await yargs(hideBin(process.argv))
   .command(buildCommand)
   .command(checkCommand)
   .command(previewCommand)
+  .command(mergeCommand)
   .demandCommand(1, 'Choose a command, for example: livret build')
   .strict()
   .fail((message, error, instance) => {
