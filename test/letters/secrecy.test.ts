@@ -87,7 +87,7 @@ describe('the code never leaves the letter', () => {
       (error: { code: number; stderr: string; stdout: string }) => error,
     );
     expect(failure).toMatchObject({ code: 2, stdout: '' });
-    expect((failure as { stderr: string }).stderr).toBe('livret: content/departments/62.yaml: no department file for "62"; check the code given to --department\n');
+    expect((failure as { stderr: string }).stderr).toBe('livret: content/departments/62.yaml: no department file for "62"; create it with `livret init-department 62` or check the code\n');
     await writeFile(path.join(project, 'no-header.csv'), 'A1;Dupont;Claire\n');
     const badHeader = await run(process.execPath, ['--import', loader, cli, 'merge', '--letter', TEMPLATE, '--recipients', 'no-header.csv', '--department', '61'], { cwd: project }).catch(
       (error: { code: number; stderr: string }) => error,
