@@ -43,8 +43,8 @@ function onlyRule(id: string) {
 describe('docs/rules.md examples, source rules', () => {
   for (const rule of SOURCE_RULES) {
     const examples = examplesOf(rule.id);
-    it(`${rule.id}: documented with one passing and one failing example`, () => {
-      expect(examples.map((example) => example.expectation).sort()).toEqual(['fail', 'pass']);
+    it(`${rule.id}: documented with passing and failing examples`, () => {
+      expect([...new Set(examples.map((example) => example.expectation))].sort()).toEqual(['fail', 'pass']);
     });
     for (const example of examples) {
       it(`${rule.id}: the ${example.expectation === 'pass' ? 'passing example passes' : 'failing example fails'}`, async () => {
@@ -64,8 +64,8 @@ describe('docs/rules.md examples, source rules', () => {
 describe('docs/rules.md examples, PDF rules (pdfmake documents)', () => {
   for (const rule of PDF_RULES) {
     const examples = examplesOf(rule.id);
-    it(`${rule.id}: documented with one passing and one failing example`, () => {
-      expect(examples.map((example) => example.expectation).sort()).toEqual(['fail', 'pass']);
+    it(`${rule.id}: documented with passing and failing examples`, () => {
+      expect([...new Set(examples.map((example) => example.expectation))].sort()).toEqual(['fail', 'pass']);
     });
     for (const example of examples) {
       it(`${rule.id}: the ${example.expectation === 'pass' ? 'passing example passes' : 'failing example fails'}`, async () => {
