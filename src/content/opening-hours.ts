@@ -103,24 +103,24 @@ export function describeClosedDays(hours: OpeningHours): string | undefined {
 /**
  * Every line the booklet prints under an agency's address, in reading order:
  * appointment only, the opening sentences, the closed days, the note.
- * Sunday alone closed is not worth a line; a closed Saturday is.
+ * Closed days get a line only when they are fewer than the open days (a place
+ * open on Tuesday only is not "closed on Monday, Wednesday, …"), and a closed
+ * Sunday alone is not worth a line.
  */
 export function agencyHoursLines(agency: Pick<Agency, 'hours' | 'appointment_only' | 'note'>): string[] {
   const lines: string[] = [];
   if (agency.appointment_only) lines.push(APPOINTMENT_ONLY_SENTENCE);
   if (agency.hours) {
-    const open = describeOpeningHours(agency.hours);
-    lines.push(...open);
-    const closed = describeClosedDays(agency.hours);
-    if (closed && !(open.length > 0 && isOnlySunday(agency.hours))) lines.push(closed);
+    lines.push(...describeOpeningHours(agency.hours));
+    const closed = closedDays(agency.hours);
+    const openCount = WEEKDAYS.length - closed.length;
+    const sundayOnly = closed.length === 1 && closed[0] === 'sunday';
+    const worthSaying = openCount === 0 ? !agency.appointment_only : closed.length < openCount && !sundayOnly;
+    const sentence = describeClosedDays(agency.hours);
+    if (sentence && worthSaying) lines.push(sentence);
   }
   if (agency.note) lines.push(agency.note);
   return lines;
-}
-
-function isOnlySunday(hours: OpeningHours): boolean {
-  const closed = closedDays(hours);
-  return closed.length === 1 && closed[0] === 'sunday';
 }
 
 export interface WeeklyTableRow {
