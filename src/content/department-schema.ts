@@ -82,9 +82,9 @@ const ARTICLE_SPELLINGS = {
 export type Article = (typeof ARTICLE_SPELLINGS)[keyof typeof ARTICLE_SPELLINGS];
 
 export const articleSchema = z
-  .string()
-  .transform((written) => written.trim())
-  .pipe(z.enum(Object.keys(ARTICLE_SPELLINGS) as [keyof typeof ARTICLE_SPELLINGS]))
+  .enum(Object.keys(ARTICLE_SPELLINGS) as [keyof typeof ARTICLE_SPELLINGS], {
+    error: 'write one of "de", "d\'", "du", "de la", "des", "de l\'" (in quotes when it ends with \')',
+  })
   .transform((written): Article => ARTICLE_SPELLINGS[written]);
 
 export const departmentSchema = z

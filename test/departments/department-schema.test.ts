@@ -108,8 +108,8 @@ describe('department file validation', () => {
   it('normalises the article as editors write it', () => {
     expect(parseDepartment(editValid('name: Orne', "name: Orne\narticle: de l'"), 'x').article).toBe("de l'");
     expect(parseDepartment(editValid('name: Orne', 'name: Orne\narticle: du'), 'x').article).toBe('du ');
-    expect(parseDepartment(editValid('name: Orne', 'name: Orne\narticle: "de la "'), 'x').article).toBe('de la ');
-    expect(failure(editValid('name: Orne', 'name: Orne\narticle: le')).message).toMatch(/^article: /);
+    expect(parseDepartment(editValid('name: Orne', 'name: Orne\narticle: "de la"'), 'x').article).toBe('de la ');
+    expect(failure(editValid('name: Orne', 'name: Orne\narticle: le')).message).toMatch(/^article: write one of "de", "d'", "du"/);
   });
 });
 
