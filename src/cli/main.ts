@@ -1,12 +1,14 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { buildCommand } from './commands/build.js';
+import { initDepartmentCommand } from './commands/init-department.js';
 
 /** The `livret` command line: each command lives in ./commands and calls the library API. */
 await yargs(hideBin(process.argv))
   .scriptName('livret')
   .usage('$0 <command> [options]\n\nEasy-read (FALC) PDF booklets and letters from Markdown.')
   .command(buildCommand)
+  .command(initDepartmentCommand)
   .demandCommand(1, 'Choose a command, for example: livret build')
   .strict()
   .fail((message, error, instance) => {
