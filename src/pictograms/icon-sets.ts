@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { IconifyJSON } from '@iconify/types';
-import { getIconData, iconToHTML, iconToSVG, replaceIDs } from '@iconify/utils';
+import { getIconData, iconToHTML, iconToSVG } from '@iconify/utils';
 
 /**
  * MIT-licensed icon sets, drawn as vectors (SVG strings for pdfmake).
@@ -36,8 +36,7 @@ export function iconSvg(reference: string): string | undefined {
   const data = getIconData(iconSet(setName), iconName);
   if (!data) return undefined;
   const rendered = iconToSVG(data, { height: 'auto' });
-  // Stable ids (no random suffix) keep the PDF bytes reproducible.
-  let counter = 0;
-  const body = replaceIDs(rendered.body, () => `${setName}-${iconName}-${counter++}`);
-  return iconToHTML(body, rendered.attributes);
+  // Ids are left as they are: each SVG is drawn on its own, so they cannot clash,
+  // and @iconify's replaceIDs would add random suffixes (non-reproducible output).
+  return iconToHTML(rendered.body, rendered.attributes);
 }

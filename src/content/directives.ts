@@ -1,0 +1,47 @@
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import { LivretError, type SourceLocation } from '../errors.js';
+
+/**
+ * The directive names of the content contract (DESIGN.md). Anything else is
+ * an error with its position: a typo must not silently drop a block.
+ */
+export const CONTAINER_DIRECTIVES = ['steps', 'warning'] as const;
+export const LEAF_DIRECTIVES = ['picto', 'screenshot', 'agencies', 'contact', 'notes'] as const;
+export const TEXT_DIRECTIVES = ['term'] as const;
+
+export type AnyDirective = ContainerDirective | LeafDirective | TextDirective;
+
+const SYNTAX: Record<AnyDirective['type'], { marker: string; names: readonly string[] }> = {
+  containerDirective: { marker: ':::', names: CONTAINER_DIRECTIVES },
+  leafDirective: { marker: '::', names: LEAF_DIRECTIVES },
+  textDirective: { marker: ':', names: TEXT_DIRECTIVES },
+};
+
+export function assertKnownDirective(node: AnyDirective, where: SourceLocation): void {
+  const { marker, names } = SYNTAX[node.type];
+  if (names.includes(node.name)) return;
+  const all = Object.values(SYNTAX).flatMap((syntax) => syntax.names.map((name) => `${syntax.marker}${name}`));
+  const hint = node.type === 'textDirective' ? ' (a colon directly followed by a word starts a directive: write "\\:" for a plain colon)' : '';
+  throw new LivretError(`unknown directive ${marker}${node.name}: use one of ${all.join(', ')}${hint}`, where);
+}
+
+export function attribute(node: AnyDirective, name: string): string | undefined {
+  const value = node.attributes?.[name];
+  return value === null || value === undefined || value === '' ? undefined : value;
+}
+
+export function requiredAttribute(node: AnyDirective, name: string, example: string, where: SourceLocation): string {
+  const value = attribute(node, name);
+  if (value === undefined) throw new LivretError(`::${node.name} needs ${name}="…", for example ${example}`, where);
+  return value;
+}
+
+export function integerAttribute(node: AnyDirective, name: string, fallback: number, range: [number, number], where: SourceLocation): number {
+  const raw = attribute(node, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < range[0] || value > range[1]) {
+    throw new LivretError(`${name}="${raw}" must be a whole number from ${range[0]} to ${range[1]}`, where);
+  }
+  return value;
+}

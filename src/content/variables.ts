@@ -1,0 +1,57 @@
+import { LivretError, type SourceLocation } from '../errors.js';
+import type { Department } from './department-schema.js';
+import { withArticle } from './department-names.js';
+
+/**
+ * `{{caisse.nom}}`-style variables, resolved from the department file so that
+ * chapters never hold one office's facts. An unknown variable is an error.
+ */
+export type Variables = ReadonlyMap<string, string>;
+
+const VARIABLE = /\{\{\s*([\w.]+)\s*\}\}/g;
+
+export function frenchList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} et ${items.at(-1)}`;
+}
+
+/** Town of an agency: the last address line without its postal code ("61000 ALENCON" → from the name when possible). */
+function agencyPlace(name: string): string {
+  return name.replace(/^Agence (de la |de l'|du |des |de |d')/i, '').trim();
+}
+
+export function variablesFor(department: Department): Variables {
+  const office = department.office;
+  return new Map([
+    ['caisse.nom', office.name],
+    ['caisse.nom_court', office.short_name],
+    ['caisse.telephone', office.phone.number],
+    ['caisse.prix_appel', office.phone.price ?? ''],
+    ['caisse.site', office.website],
+    ['caisse.adresse', office.address.join(', ')],
+    ['departement.nom', department.name],
+    ['departement.code', department.code],
+    ['departement.de', withArticle(department)],
+    ['agences.nombre', String(department.agencies.length)],
+    ['agences', frenchList(department.agencies.map((agency) => agencyPlace(agency.name)))],
+  ]);
+}
+
+/**
+ * Replaces every variable in `text`. `locate(offset)` turns an offset in
+ * `text` into a source position, so an unknown variable is reported exactly.
+ */
+export function resolveVariables(text: string, variables: Variables, locate: (offset: number) => SourceLocation): string {
+  return text.replace(VARIABLE, (whole, name: string, offset: number) => {
+    const value = variables.get(name);
+    if (value === undefined) {
+      const known = [...variables.keys()].map((key) => `{{${key}}}`).join(', ');
+      throw new LivretError(`unknown variable {{${name}}}: use one of ${known}`, locate(offset));
+    }
+    return value;
+  });
+}
+
+export function hasVariables(text: string): boolean {
+  return /\{\{/.test(text);
+}

@@ -1,0 +1,11 @@
+/**
+ * livret's library API. The CLI (src/cli) is a thin shell over these calls;
+ * tests call them directly.
+ */
+export { buildBooklet, listDepartments, type BuildOptions, type BuildResult, type OutputFormat } from './build.js';
+export { loadDepartment, parseDepartment } from './content/load-department.js';
+export type { Department, Agency, OpeningHours } from './content/department-schema.js';
+export { LivretError, EXIT_OK, EXIT_RULES_FAILED, EXIT_BAD_INPUT } from './errors.js';
+export { readPdf, type PdfReadback } from './verify/read-pdf.js';
+export { findMissingSentences, type SourceSentence } from './verify/content-loss.js';
+export type { Booklet } from './model/booklet.js';

@@ -1,0 +1,144 @@
+import type { Content } from 'pdfmake/interfaces.js';
+import type {
+  AgenciesBlock,
+  Block,
+  ContactBlock,
+  ListBlock,
+  NotesBlock,
+  StepsBlock,
+  Step,
+  TableBlock,
+  TextBlock,
+  WarningBlock,
+} from '../model/booklet.js';
+import { besidePicto, box, screenshotContent, sentenceContent, sentencesStack, unbreakable, type LayoutContext } from './blocks.js';
+import { besidePictoWidth, textWidth } from './presets.js';
+import { THEME } from './theme.js';
+
+/**
+ * One layout per block kind. Every block is unbreakable: a step, a short
+ * paragraph or an agency never splits across pages (UNE 153101).
+ */
+export function layoutBlock(block: Block, context: LayoutContext): Content[] {
+  switch (block.kind) {
+    case 'paragraph':
+      return [layoutParagraph(block, context)];
+    case 'list':
+      return [layoutList(block, context)];
+    case 'heading':
+      return [sentenceContent(block.sentence, { style: 'heading' })];
+    case 'steps':
+      return layoutSteps(block, context);
+    case 'warning':
+      return [layoutWarning(block, context)];
+    case 'screenshot':
+      return [unbreakable([besidePicto(undefined, screenshotContent(block.screenshot, context), context)])];
+    case 'agencies':
+      return layoutAgencies(block, context);
+    case 'contact':
+      return [layoutContact(block, context)];
+    case 'notes':
+      return [layoutNotes(block, context)];
+    case 'table':
+      return [layoutTable(block)];
+  }
+}
+
+function layoutParagraph(block: TextBlock, context: LayoutContext): Content {
+  if (block.role === 'explanation') {
+    return unbreakable([besidePicto(undefined, box(sentencesStack(block.sentences), THEME.colors.explanationBackground, undefined), context)]);
+  }
+  return unbreakable([besidePicto(block.pictogram, sentencesStack(block.sentences), context)]);
+}
+
+function layoutList(block: ListBlock, context: LayoutContext): Content {
+  const list: Content = {
+    ul: block.items.map((item) => sentenceContent(item)),
+    markerColor: THEME.colors.accent,
+  };
+  return unbreakable([besidePicto(block.pictogram, list, context)]);
+}
+
+function stepNumber(number: number): Content {
+  return {
+    table: { widths: [34], body: [[{ text: String(number), bold: true, fontSize: THEME.stepNumberSize, color: THEME.colors.onAccent, alignment: 'center', fillColor: THEME.colors.accent, lineHeight: 1 }]] },
+    layout: 'noBorders',
+  };
+}
+
+function layoutStep(step: Step, context: LayoutContext): Content {
+  const { pictoSize, pictoGap } = context.preset;
+  const textColumnWidth = besidePictoWidth(context.preset) - 34 - pictoGap;
+  const text: Content[] = [sentencesStack(step.sentences)];
+  for (const screenshot of step.screenshots) text.push(screenshotContent(screenshot, context, textColumnWidth));
+  return unbreakable([
+    {
+      columns: [
+        { width: 34, stack: [stepNumber(step.number)] },
+        { width: pictoSize, stack: [step.pictogram ? { svg: step.pictogram.svg, width: pictoSize, height: pictoSize } : { text: '' }] },
+        { width: '*', stack: text },
+      ],
+      columnGap: pictoGap,
+    },
+  ]);
+}
+
+function layoutSteps(block: StepsBlock, context: LayoutContext): Content[] {
+  return block.steps.map((step) => layoutStep(step, context));
+}
+
+function layoutWarning(block: WarningBlock, context: LayoutContext): Content {
+  const inner = besidePicto(block.pictogram, sentencesStack(block.sentences), context);
+  return unbreakable([box(inner, THEME.colors.warningBackground, THEME.colors.warningBorder)]);
+}
+
+function layoutAgencies(block: AgenciesBlock, context: LayoutContext): Content[] {
+  const agencies = block.agencies.map((agency) =>
+    unbreakable([
+      besidePicto(agency.pictogram, { stack: [sentenceContent(agency.name, { fontSize: 18, color: THEME.colors.accent }), sentencesStack(agency.address), sentencesStack(agency.hours, { bold: true })] }, context),
+    ]),
+  );
+  if (!block.map) return agencies;
+  const map = unbreakable([
+    screenshotContent(block.map, context, textWidth(context.preset)),
+    { ul: block.mapLegend.map((line) => sentenceContent(line)), markerColor: THEME.colors.accent, margin: [0, 8, 0, 0] },
+  ]);
+  return [...agencies, map];
+}
+
+function layoutContact(block: ContactBlock, context: LayoutContext): Content {
+  return unbreakable(block.lines.map((line) => ({ stack: [besidePicto(line.pictogram, sentencesStack(line.sentences), context)], margin: [0, 0, 0, 12] })));
+}
+
+function layoutNotes(block: NotesBlock, context: LayoutContext): Content {
+  const width = textWidth(context.preset);
+  const spacing = 38;
+  const lines = Array.from({ length: block.lines }, (_, index) => ({
+    type: 'line' as const,
+    x1: 0,
+    y1: (index + 1) * spacing,
+    x2: width,
+    y2: (index + 1) * spacing,
+    lineWidth: 1,
+    lineColor: THEME.colors.rule,
+  }));
+  return unbreakable([{ canvas: lines }]);
+}
+
+function layoutTable(block: TableBlock): Content {
+  const columns = Math.max(...block.rows.map((row) => row.length));
+  return unbreakable([
+    {
+      table: {
+        headerRows: 1,
+        widths: Array.from({ length: columns }, () => '*'),
+        body: block.rows.map((row, rowIndex) =>
+          Array.from({ length: columns }, (_, column) => {
+            const cell = row[column];
+            return cell ? sentenceContent(cell, rowIndex === 0 ? { bold: true } : {}) : { text: '' };
+          }),
+        ),
+      },
+    },
+  ]);
+}

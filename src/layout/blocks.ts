@@ -1,0 +1,94 @@
+import type { Content, ContentText } from 'pdfmake/interfaces.js';
+import type { Inline, Pictogram, Screenshot, Sentence } from '../model/booklet.js';
+import type { ImageLookup } from '../images/prepared-image.js';
+import { besidePictoWidth, textWidth, type LayoutPreset } from './presets.js';
+import { THEME } from './theme.js';
+import { frenchSpacing } from './typography.js';
+
+/**
+ * Building bricks shared by every block layout: sentences, the pictogram
+ * column, framed screenshots. Each sentence is its own paragraph, so it
+ * starts on a new line (easy-read).
+ */
+export interface LayoutContext {
+  preset: LayoutPreset;
+  images: ImageLookup;
+}
+
+function inlineText(inline: Inline): ContentText | string {
+  const text = frenchSpacing(inline.text);
+  return inline.bold || inline.kind === 'term' ? { text, bold: true } : text;
+}
+
+export function sentenceContent(sentence: Sentence, extra: Partial<ContentText> = {}): ContentText {
+  return {
+    text: sentence.inlines.map(inlineText),
+    margin: [0, 0, 0, THEME.sentenceGap],
+    ...extra,
+  };
+}
+
+export function sentencesStack(sentences: readonly Sentence[], extra: Partial<ContentText> = {}): Content {
+  return { stack: sentences.map((sentence) => sentenceContent(sentence, extra)) };
+}
+
+export function pictogramContent(pictogram: Pictogram | undefined, size: number): Content {
+  if (!pictogram) return { text: '' };
+  return { svg: pictogram.svg, width: size, height: size };
+}
+
+/** The easy-read row: the picture on the left, the text on the right. */
+export function besidePicto(pictogram: Pictogram | undefined, text: Content, context: LayoutContext): Content {
+  const { pictoSize, pictoGap } = context.preset;
+  return {
+    columns: [
+      { width: pictoSize, stack: [pictogramContent(pictogram, pictoSize)] },
+      { width: '*', stack: [text] },
+    ],
+    columnGap: pictoGap,
+  };
+}
+
+/** A screenshot in a thin frame, as large as the text column allows, never taller than the preset's maximum. */
+export function screenshotContent(screenshot: Screenshot, context: LayoutContext, availableWidth = besidePictoWidth(context.preset)): Content {
+  const image = context.images(screenshot);
+  const maxWidth = Math.min(availableWidth - 4, textWidth(context.preset));
+  const scale = Math.min(maxWidth / image.width, context.preset.maxScreenshotHeight / image.height);
+  const width = Math.round(image.width * scale * 100) / 100;
+  return {
+    table: { widths: [width], body: [[{ image: image.key, width, margin: [0, 0, 0, 0] }]] },
+    layout: {
+      hLineWidth: () => 1,
+      vLineWidth: () => 1,
+      hLineColor: () => THEME.colors.frame,
+      vLineColor: () => THEME.colors.frame,
+      paddingLeft: () => 0,
+      paddingRight: () => 0,
+      paddingTop: () => 0,
+      paddingBottom: () => 0,
+    },
+    margin: [0, 6, 0, 4],
+  };
+}
+
+/** A coloured box (warnings, explanations). */
+export function box(content: Content, fill: string, border: string | undefined): Content {
+  const borderWidth = border ? 2 : 0;
+  return {
+    table: { widths: ['*'], body: [[{ stack: [content], fillColor: fill }]] },
+    layout: {
+      hLineWidth: () => borderWidth,
+      vLineWidth: () => borderWidth,
+      hLineColor: () => border ?? fill,
+      vLineColor: () => border ?? fill,
+      paddingLeft: () => 12,
+      paddingRight: () => 12,
+      paddingTop: () => 10,
+      paddingBottom: () => 6,
+    },
+  };
+}
+
+export function unbreakable(stack: Content[], marginBottom: number = THEME.blockGap): Content {
+  return { stack, unbreakable: true, margin: [0, 0, 0, marginBottom] };
+}

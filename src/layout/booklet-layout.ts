@@ -1,0 +1,133 @@
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { FONT_FAMILY } from '../render/fonts.js';
+import type { Booklet, Chapter } from '../model/booklet.js';
+import type { ImageLookup, PreparedImage } from '../images/prepared-image.js';
+import { layoutBlock } from './block-layouts.js';
+import { pictogramContent, sentenceContent, type LayoutContext } from './blocks.js';
+import type { LayoutPreset } from './presets.js';
+import { THEME } from './theme.js';
+
+/**
+ * Booklet model + preset + theme → pdfmake document definition: a cover, a
+ * table of contents, one chapter per page run, "Page X sur Y" in the footer,
+ * one bookmark per chapter, PDF title and language set.
+ */
+export interface LayoutInput {
+  booklet: Booklet;
+  preset: LayoutPreset;
+  images: ImageLookup;
+  /** Every prepared image, registered once in the document. */
+  preparedImages: readonly PreparedImage[];
+  creationDate: Date;
+}
+
+export function layoutBooklet(input: LayoutInput): TDocumentDefinitions {
+  const { booklet, preset } = input;
+  const context: LayoutContext = { preset, images: input.images };
+  return {
+    info: {
+      title: booklet.title,
+      subject: booklet.subtitle ?? booklet.title,
+      author: booklet.department.office.name,
+      creator: 'livret',
+      producer: 'livret',
+      creationDate: input.creationDate,
+      modDate: input.creationDate,
+    },
+    language: booklet.language,
+    displayTitle: true,
+    pageSize: { width: preset.width, height: preset.height },
+    pageMargins: preset.margins,
+    defaultStyle: { font: FONT_FAMILY, fontSize: THEME.bodySize, lineHeight: THEME.lineHeight, color: THEME.colors.text },
+    styles: {
+      coverTitle: { fontSize: THEME.coverTitleSize, bold: true, color: THEME.colors.accent, lineHeight: 1.2 },
+      coverSubtitle: { fontSize: THEME.coverSubtitleSize, lineHeight: 1.3 },
+      chapterTitle: { fontSize: THEME.chapterTitleSize, bold: true, color: THEME.colors.accent, lineHeight: 1.2 },
+      heading: { fontSize: THEME.headingSize, bold: true, color: THEME.colors.accent, lineHeight: 1.3, margin: [0, 6, 0, 10] },
+    },
+    images: Object.fromEntries(input.preparedImages.map((image) => [image.key, `data:image/png;base64,${image.png.toString('base64')}`])),
+    header: booklet.isExample ? exampleMark(preset) : undefined,
+    footer: (currentPage: number, pageCount: number) =>
+      currentPage === 1
+        ? null
+        : { text: `Page ${currentPage} sur ${pageCount}`, alignment: 'center', fontSize: THEME.footerSize, lineHeight: 1, margin: [0, 18, 0, 0] },
+    content: [...cover(booklet, preset), tableOfContents(), ...booklet.chapters.flatMap((chapter) => layoutChapter(chapter, context))],
+  };
+}
+
+/** Pages of a booklet made from an example department carry a visible warning. */
+function exampleMark(preset: LayoutPreset): (currentPage: number) => Content {
+  return () => ({
+    text: 'EXEMPLE : adresses et horaires à vérifier par la CPAM',
+    fontSize: THEME.minSize,
+    bold: true,
+    color: THEME.colors.exampleMark,
+    alignment: 'center',
+    lineHeight: 1,
+    margin: [preset.margins[0], 20, preset.margins[2], 0],
+  });
+}
+
+function cover(booklet: Booklet, preset: LayoutPreset): Content[] {
+  return [
+    { text: booklet.title, style: 'coverTitle', margin: [0, 40, 0, 16] },
+    ...(booklet.subtitle ? [{ text: booklet.subtitle, style: 'coverSubtitle', margin: [0, 0, 0, 40] } as Content] : []),
+    { columns: [{ width: '*', text: '' }, { width: preset.coverPictoSize, stack: [pictogramContent(booklet.cover.pictogram, preset.coverPictoSize)] }, { width: '*', text: '' }], margin: [0, 10, 0, 50] },
+    { text: booklet.cover.officeName, bold: true, fontSize: 20, lineHeight: 1.3, margin: [0, 0, 0, 20] },
+    { text: 'Ce livret est écrit en Français facile.', margin: [0, 0, 0, 0] },
+  ];
+}
+
+function tableOfContents(): Content {
+  return {
+    toc: {
+      title: { text: 'Sommaire', style: 'chapterTitle', margin: [0, 0, 0, 20] },
+      textStyle: { fontSize: THEME.bodySize },
+      numberStyle: { fontSize: THEME.bodySize, bold: true },
+      textMargin: [0, 4, 0, 4],
+    },
+    pageBreak: 'before',
+  };
+}
+
+function chapterTitle(chapter: Chapter, context: LayoutContext): Content {
+  const { pictoSize, pictoGap } = context.preset;
+  // One table-of-contents entry and one PDF bookmark per chapter.
+  const titleText: Content = {
+    ...sentenceContent(chapter.title, { style: 'chapterTitle', outline: true, outlineText: chapter.title.text, margin: [0, 8, 0, 0] }),
+    tocItem: true,
+  };
+  return {
+    columns: [
+      { width: pictoSize, stack: [pictogramContent(chapter.pictogram, pictoSize)] },
+      { width: '*', stack: [titleText] },
+    ],
+    columnGap: pictoGap,
+    margin: [0, 0, 0, 24],
+  };
+}
+
+/**
+ * A chapter starts on a new page. A heading is kept with the first part of
+ * what follows (one unbreakable group), so it never ends a page alone.
+ */
+function layoutChapter(chapter: Chapter, context: LayoutContext): Content[] {
+  const parts: Content[] = [];
+  let keepWithNext: Content[] = [chapterTitle(chapter, context)];
+  for (const block of chapter.blocks) {
+    const contents = layoutBlock(block, context);
+    if (block.kind === 'heading') {
+      keepWithNext.push(...contents);
+      continue;
+    }
+    const [first, ...rest] = contents;
+    if (keepWithNext.length > 0 && first) {
+      parts.push({ stack: [...keepWithNext, first], unbreakable: true });
+      keepWithNext = [];
+    } else if (first) parts.push(first);
+    parts.push(...rest);
+  }
+  if (keepWithNext.length > 0) parts.push({ stack: keepWithNext, unbreakable: true });
+  const [opening, ...others] = parts;
+  return [{ stack: [opening ?? ''], pageBreak: 'before' }, ...others];
+}

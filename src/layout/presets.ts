@@ -1,0 +1,54 @@
+/**
+ * Page presets. Type sizes never change with the page (easy-read); only the
+ * page, its margins and the pictogram column do.
+ */
+export type PageFormat = 'a4' | 'a5';
+
+export interface LayoutPreset {
+  format: PageFormat;
+  /** Page size in points. */
+  width: number;
+  height: number;
+  /** [left, top, right, bottom] in points. */
+  margins: [number, number, number, number];
+  /** Width of the pictogram column on the left of each idea. */
+  pictoSize: number;
+  pictoGap: number;
+  /** Largest height of a screenshot, so a step with its picture fits one page. */
+  maxScreenshotHeight: number;
+  coverPictoSize: number;
+}
+
+const MM = 72 / 25.4;
+
+export const PRESETS: Readonly<Record<PageFormat, LayoutPreset>> = {
+  a4: {
+    format: 'a4',
+    width: 595.28,
+    height: 841.89,
+    margins: [20 * MM, 20 * MM, 20 * MM, 24 * MM],
+    pictoSize: 56,
+    pictoGap: 16,
+    maxScreenshotHeight: 330,
+    coverPictoSize: 190,
+  },
+  a5: {
+    format: 'a5',
+    width: 419.53,
+    height: 595.28,
+    margins: [14 * MM, 14 * MM, 14 * MM, 20 * MM],
+    pictoSize: 44,
+    pictoGap: 12,
+    maxScreenshotHeight: 220,
+    coverPictoSize: 130,
+  },
+};
+
+export function textWidth(preset: LayoutPreset): number {
+  return preset.width - preset.margins[0] - preset.margins[2];
+}
+
+/** Width left for text beside the pictogram column. */
+export function besidePictoWidth(preset: LayoutPreset): number {
+  return textWidth(preset) - preset.pictoSize - preset.pictoGap;
+}

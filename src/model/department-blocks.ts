@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { describeOpeningHours } from '../content/opening-hours.js';
+import { pictogramByName } from '../pictograms/lexicon.js';
+import type { AgenciesBlock, ContactBlock, Sentence, SourcePosition } from './booklet.js';
+import type { ChapterContext } from './chapter-context.js';
+import { resolveImage } from './screenshot-directive.js';
+
+/**
+ * `::agencies` and `::contact`: blocks generated from the department file, so
+ * that one set of chapters serves every CPAM. Their sentences are located at
+ * the directive (that is where a reader of the source finds them).
+ */
+function sentence(text: string, source: SourcePosition, bold = false): Sentence {
+  return { inlines: [{ kind: 'text', text, bold }], text, source };
+}
+
+/** "Téléphone : 36 46" with the label in plain text and the value in bold. */
+function labelled(label: string, value: string, source: SourcePosition): Sentence {
+  return {
+    inlines: [
+      { kind: 'text', text: `${label} : `, bold: false },
+      { kind: 'text', text: value, bold: true },
+    ],
+    text: `${label} : ${value}`,
+    source,
+  };
+}
+
+export function agenciesBlock(context: ChapterContext, where: SourcePosition): AgenciesBlock {
+  const { department, lexicon } = context;
+  const agencies = department.agencies.map((agency) => {
+    const hours = agency.hours ? describeOpeningHours(agency.hours) : [];
+    const lines = [
+      ...(agency.appointment_only ? ['Sur rendez-vous uniquement.'] : []),
+      ...hours,
+      ...(agency.note ? [agency.note] : []),
+    ];
+    return {
+      name: sentence(agency.name, where, true),
+      address: agency.address.map((line) => sentence(line, where)),
+      hours: lines.map((line) => sentence(line, where)),
+      pictogram: pictogramByName(lexicon, 'agence', where),
+    };
+  });
+  const map = department.map
+    ? {
+        path: resolveImage(context.projectRoot, path.join('assets', 'maps'), department.map.src, where),
+        alt: department.map.alt,
+        highlights: [],
+        masks: [],
+        crop: undefined,
+        source: where,
+      }
+    : undefined;
+  const mapLegend = department.map?.legend.map((line) => sentence(line, where)) ?? [];
+  return { kind: 'agencies', agencies, map, mapLegend, source: where };
+}
+
+export function contactBlock(context: ChapterContext, where: SourcePosition): ContactBlock {
+  const { office } = context.department;
+  const picto = (name: string) => pictogramByName(context.lexicon, name, where);
+  const lines: ContactBlock['lines'] = [
+    { sentences: [sentence(office.name, where, true), ...office.address.map((line) => sentence(line, where))], pictogram: picto('cpam') },
+    {
+      sentences: [labelled('Téléphone', office.phone.number, where), ...(office.phone.price ? [sentence(office.phone.price, where)] : [])],
+      pictogram: picto('telephone'),
+    },
+    { sentences: [labelled('Site internet', office.website, where)], pictogram: picto('ameli') },
+  ];
+  if (office.social.length > 0) {
+    lines.push({
+      sentences: office.social.map((account) => labelled(account.network, account.handle, where)),
+      pictogram: picto('internet'),
+    });
+  }
+  return { kind: 'contact', lines, source: where };
+}

@@ -1,0 +1,203 @@
+import type { List, ListItem, Paragraph, Root, RootContent, Table } from 'mdast';
+import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { assertKnownDirective, integerAttribute, requiredAttribute } from '../content/directives.js';
+import { LivretError } from '../errors.js';
+import { pictogramByName, pictogramForText } from '../pictograms/lexicon.js';
+import type { Block, Chapter, Pictogram, Screenshot, Sentence, Step, TextBlock } from './booklet.js';
+import { nodeStart, type ChapterContext } from './chapter-context.js';
+import { agenciesBlock, contactBlock } from './department-blocks.js';
+import { explanationSentence } from './explanation.js';
+import { phrasingToSentences } from './inlines.js';
+import { readScreenshot } from './screenshot-directive.js';
+
+/**
+ * One chapter's mdast → its model. Blocks are read in order; a `::picto`
+ * applies to the block that follows it.
+ */
+export function readChapter(tree: Root, id: string, context: ChapterContext): Chapter {
+  const frontMatter = readFrontMatter(tree, context);
+  const blocks: Block[] = [];
+  let title: Sentence | undefined;
+  let pendingPicto: Pictogram | undefined;
+
+  for (const node of tree.children) {
+    if (node.type === 'yaml') continue;
+    if (node.type === 'heading' && node.depth === 1) {
+      if (title) throw new LivretError('a chapter has one "# title"; use "## …" for sections', nodeStart(context, node));
+      title = phrasingToSentences(node.children, context)[0];
+      context.pendingExplanations.length = 0;
+      continue;
+    }
+    if (node.type === 'leafDirective' && node.name === 'picto') {
+      pendingPicto = readPicto(node, context);
+      continue;
+    }
+    blocks.push(...readBlock(node, pendingPicto, context));
+    pendingPicto = undefined;
+  }
+  if (!title) throw new LivretError('the chapter has no title: start it with a line "# Title"', { file: context.file, line: 1 });
+  const pictoName = typeof frontMatter.picto === 'string' ? frontMatter.picto : undefined;
+  const pictogram = pictoName ? pictogramByName(context.lexicon, pictoName, { file: context.file, line: 1 }) : pictogramForText(context.lexicon, title.text);
+  return { id, title, pictogram, blocks, file: context.file };
+}
+
+function readFrontMatter(tree: Root, context: ChapterContext): Record<string, unknown> {
+  const node = tree.children.find((child) => child.type === 'yaml');
+  if (!node || node.type !== 'yaml') return {};
+  try {
+    const value: unknown = parseYaml(node.value);
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  } catch (error) {
+    // The front matter's first line is line 2 of the file (after "---").
+    const line = error instanceof YAMLParseError && error.linePos ? error.linePos[0].line + 1 : 2;
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new LivretError(`front matter YAML error: ${message}; fix the lines between the two "---"`, { file: context.file, line });
+  }
+}
+
+function readPicto(node: LeafDirective, context: ChapterContext): Pictogram {
+  const where = nodeStart(context, node);
+  return pictogramByName(context.lexicon, requiredAttribute(node, 'name', 'name=carte-vitale', where), where);
+}
+
+function readBlock(node: RootContent, picto: Pictogram | undefined, context: ChapterContext): Block[] {
+  const where = nodeStart(context, node);
+  switch (node.type) {
+    case 'heading':
+      return [{ kind: 'heading', sentence: phrasingToSentences(node.children, context)[0]!, source: where }, ...explanations(context)];
+    case 'paragraph':
+      return readParagraph(node, picto, context);
+    case 'list':
+      return readList(node, picto, context);
+    case 'table':
+      return [readTable(node, context)];
+    case 'leafDirective':
+      return [readLeafDirective(node, context)];
+    case 'containerDirective':
+      return readContainer(node, picto, context);
+    case 'thematicBreak':
+      return [];
+    case 'code':
+      throw new LivretError('code blocks are not supported in an easy-read booklet: write the text as sentences', where);
+    case 'html':
+      throw new LivretError('HTML is not supported in chapters: use Markdown and livret directives', where);
+    default:
+      throw new LivretError(`"${node.type}" is not supported here: use paragraphs, lists and livret directives`, where);
+  }
+}
+
+function withPicto(picto: Pictogram | undefined, sentences: Sentence[], context: ChapterContext): Pictogram | undefined {
+  return picto ?? pictogramForText(context.lexicon, sentences.map((sentence) => sentence.text).join(' '));
+}
+
+/** Difficult words met for the first time in the block just read, as "X veut dire : …" blocks. */
+function explanations(context: ChapterContext): TextBlock[] {
+  const entries = context.pendingExplanations.splice(0);
+  return entries.map((entry) => ({
+    kind: 'paragraph',
+    role: 'explanation',
+    sentences: [explanationSentence(entry.term, entry.definition, entry.source)],
+    pictogram: undefined,
+    source: entry.source,
+  }));
+}
+
+function readParagraph(node: Paragraph, picto: Pictogram | undefined, context: ChapterContext): Block[] {
+  const sentences = phrasingToSentences(node.children, context);
+  if (sentences.length === 0) return [];
+  const block: TextBlock = { kind: 'paragraph', role: 'text', sentences, pictogram: withPicto(picto, sentences, context), source: nodeStart(context, node) };
+  return [block, ...explanations(context)];
+}
+
+/** Sentences of a list item's paragraphs (nested lists are flattened: easy-read avoids them). */
+function itemSentences(item: ListItem, context: ChapterContext): Sentence[] {
+  return item.children.flatMap((child) => {
+    if (child.type === 'paragraph') return phrasingToSentences(child.children, context);
+    if (child.type === 'list') return child.children.flatMap((nested) => itemSentences(nested, context));
+    throw new LivretError(`"${child.type}" is not supported inside a list item`, nodeStart(context, child));
+  });
+}
+
+function readList(node: List, picto: Pictogram | undefined, context: ChapterContext): Block[] {
+  const items = node.children.flatMap((item) => itemSentences(item, context));
+  return [{ kind: 'list', items, pictogram: withPicto(picto, items, context), source: nodeStart(context, node) }, ...explanations(context)];
+}
+
+function readTable(node: Table, context: ChapterContext): Block {
+  const rows = node.children.map((row) =>
+    row.children.map((cell) => phrasingToSentences(cell.children, context)[0] ?? emptySentence(nodeStart(context, cell))),
+  );
+  return { kind: 'table', rows, source: nodeStart(context, node) };
+}
+
+function emptySentence(source: Sentence['source']): Sentence {
+  return { inlines: [], text: '', source };
+}
+
+function readLeafDirective(node: LeafDirective, context: ChapterContext): Block {
+  const where = nodeStart(context, node);
+  assertKnownDirective(node, where);
+  switch (node.name) {
+    case 'screenshot':
+      return { kind: 'screenshot', screenshot: readScreenshot(node, context.projectRoot, where), source: where };
+    case 'agencies':
+      return agenciesBlock(context, where);
+    case 'contact':
+      return contactBlock(context, where);
+    case 'notes':
+      return { kind: 'notes', lines: integerAttribute(node, 'lines', 12, [1, 20], where), source: where };
+    default:
+      throw new LivretError(`::${node.name} must stand directly before the block it belongs to`, where);
+  }
+}
+
+function readContainer(node: ContainerDirective, picto: Pictogram | undefined, context: ChapterContext): Block[] {
+  const where = nodeStart(context, node);
+  assertKnownDirective(node, where);
+  if (node.name === 'steps') return [readSteps(node, context)];
+  // :::warning: short paragraphs the reader must not miss, with the warning pictogram unless one is given.
+  let warningPicto = picto;
+  const sentences: Sentence[] = [];
+  for (const child of node.children) {
+    if (child.type === 'leafDirective' && child.name === 'picto') warningPicto = readPicto(child, context);
+    else if (child.type === 'paragraph') sentences.push(...phrasingToSentences(child.children, context));
+    else if (child.type === 'list') sentences.push(...child.children.flatMap((item) => itemSentences(item, context)));
+    else throw new LivretError(`:::warning holds short paragraphs only, not "${child.type}"`, nodeStart(context, child));
+  }
+  sentences.push(...explanations(context).flatMap((block) => block.sentences));
+  return [{ kind: 'warning', sentences, pictogram: warningPicto ?? pictogramByName(context.lexicon, 'attention', where), source: where }];
+}
+
+function readSteps(node: ContainerDirective, context: ChapterContext): Block {
+  const where = nodeStart(context, node);
+  const lists = node.children.filter((child): child is List => child.type === 'list' && child.ordered === true);
+  const stray = node.children.find((child) => !(child.type === 'list' && child.ordered === true));
+  if (lists.length !== 1 || stray) {
+    throw new LivretError(':::steps holds one numbered list ("1. …", "2. …"); each item is one step', stray ? nodeStart(context, stray) : where);
+  }
+  const list = lists[0]!;
+  const steps = list.children.map((item, index) => readStep(item, (list.start ?? 1) + index, context));
+  return { kind: 'steps', steps, source: where };
+}
+
+function readStep(item: ListItem, number: number, context: ChapterContext): Step {
+  const sentences: Sentence[] = [];
+  const screenshots: Screenshot[] = [];
+  let picto: Pictogram | undefined;
+  for (const child of item.children) {
+    if (child.type === 'paragraph') sentences.push(...phrasingToSentences(child.children, context));
+    else if (child.type === 'list') sentences.push(...child.children.flatMap((nested) => itemSentences(nested, context)));
+    else if (child.type === 'leafDirective' && child.name === 'picto') picto = readPicto(child, context);
+    else if (child.type === 'leafDirective' && child.name === 'screenshot') {
+      const where = nodeStart(context, child);
+      screenshots.push(readScreenshot(child, context.projectRoot, where));
+    } else if (child.type === 'leafDirective' || child.type === 'containerDirective') {
+      assertKnownDirective(child, nodeStart(context, child));
+      throw new LivretError(`::${child.name} cannot stand inside a step`, nodeStart(context, child));
+    } else throw new LivretError(`"${child.type}" is not supported inside a step`, nodeStart(context, child));
+  }
+  sentences.push(...explanations(context).flatMap((block) => block.sentences));
+  return { number, sentences, pictogram: withPicto(picto, sentences, context), screenshots, source: nodeStart(context, item) };
+}
+
