@@ -73,7 +73,11 @@ export async function buildAllDepartments(options: BuildAllOptions = {}): Promis
       file: displayPath(projectRoot, path.join(projectRoot, 'content', 'departments')),
     });
   }
-  const workerCount = Math.max(1, Math.min(options.workers ?? defaultWorkerCount(), codes.length));
+  const requested = options.workers ?? defaultWorkerCount();
+  if (!Number.isInteger(requested) || requested < 1) {
+    throw new LivretError(`--workers must be a whole number from 1, not "${String(options.workers)}"`);
+  }
+  const workerCount = Math.min(requested, codes.length);
   const { workers: _workers, departments: _departments, onProgress, ...rest } = options;
   const buildOptions: WorkerBuildOptions = { ...rest, projectRoot };
   // sharp (libvips) must be loaded by the main thread before workers use it (glibc unloads it otherwise).

@@ -43,7 +43,7 @@ export async function initDepartment(options: InitDepartmentOptions): Promise<In
   const file = departmentFile(options.projectRoot, code);
   const shown = displayPath(options.projectRoot, file);
   if (existsSync(file) && !options.force) {
-    throw new LivretError(`${shown} already exists; edit it, or run again with --force to replace it with a starter file`, {
+    throw new LivretError('the file already exists; edit it, or run again with --force to replace it with a starter file', {
       file: shown,
     });
   }

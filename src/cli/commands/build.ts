@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
-import { buildBooklet, listDepartments, type OutputFormat } from '../../build.js';
+import { buildBooklet, type OutputFormat } from '../../build.js';
+import { buildAllDepartments, formatSummary } from '../../departments/build-all.js';
+import { terminalProgress } from '../../departments/progress.js';
 import { findProjectRoot } from '../../paths.js';
 import { runCommand } from '../run-command.js';
 
@@ -10,6 +12,7 @@ interface BuildArguments {
   format: OutputFormat;
   grayscale: boolean;
   out: string;
+  workers?: number;
 }
 
 export const buildCommand: CommandModule<object, BuildArguments> = {
@@ -21,21 +24,19 @@ export const buildCommand: CommandModule<object, BuildArguments> = {
       .option('department', { type: 'string', default: 'all', describe: 'Department code (content/departments/<code>.yaml), or "all"' })
       .option('format', { choices: ['a4', 'a5-booklet'] as const, default: 'a4' as OutputFormat, describe: 'Page format' })
       .option('grayscale', { type: 'boolean', default: false, describe: 'Gray pictures for black-and-white printers' })
-      .option('out', { type: 'string', default: 'out', describe: 'Output folder' }) as never,
+      .option('out', { type: 'string', default: 'out', describe: 'Output folder' })
+      .option('workers', { type: 'number', describe: 'With --department all: worker threads (default: 2, or 1 on one core)' }) as never,
   handler: (argv) =>
     runCommand(async () => {
       const projectRoot = findProjectRoot();
-      const departments = argv.department === 'all' ? await listDepartments(projectRoot) : [argv.department];
-      for (const department of departments) {
-        const result = await buildBooklet({
-          projectRoot,
-          booklet: argv.booklet,
-          department,
-          format: argv.format,
-          grayscale: argv.grayscale,
-          outDir: path.resolve(argv.out),
-        });
-        process.stdout.write(`${path.relative(process.cwd(), result.outputPath)}  ${result.pageCount} pages\n`);
+      const options = { projectRoot, booklet: argv.booklet, format: argv.format, grayscale: argv.grayscale, outDir: path.resolve(argv.out) };
+      if (argv.department === 'all') {
+        const result = await buildAllDepartments({ ...options, workers: argv.workers, onProgress: terminalProgress() });
+        process.stdout.write(formatSummary(result));
+        return result.exitCode;
       }
+      const result = await buildBooklet({ ...options, department: argv.department });
+      process.stdout.write(`${path.relative(process.cwd(), result.outputPath)}  ${result.pageCount} pages\n`);
+      return 0;
     }),
 };
