@@ -81,7 +81,10 @@ export async function buildAllDepartments(options: BuildAllOptions = {}): Promis
   const { workers: _workers, departments: _departments, onProgress, ...rest } = options;
   const buildOptions: WorkerBuildOptions = { ...rest, projectRoot };
   // sharp (libvips) must be loaded by the main thread before workers use it (glibc unloads it otherwise).
-  await import('sharp');
+  // Its thread pool is per process: with several workers, one libvips thread each avoids oversubscribing cores.
+  const { default: sharp } = await import('sharp');
+  const sharpThreads = sharp.concurrency();
+  if (workerCount > 1) sharp.concurrency(1);
 
   const started = performance.now();
   const outcomes = new Map<string, DepartmentOutcome>();
@@ -91,7 +94,11 @@ export async function buildAllDepartments(options: BuildAllOptions = {}): Promis
     outcomes.set(outcome.code, outcome);
     onProgress?.({ done: outcomes.size, total: codes.length, last: outcome });
   };
-  await Promise.all(Array.from({ length: workerCount }, () => runWorker(queue, buildOptions, record)));
+  try {
+    await Promise.all(Array.from({ length: workerCount }, () => runWorker(queue, buildOptions, record)));
+  } finally {
+    sharp.concurrency(sharpThreads);
+  }
 
   const ordered = codes.map((code) => outcomes.get(code)!);
   const failed = ordered.filter((outcome): outcome is DepartmentFailed => !outcome.ok);
