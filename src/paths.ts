@@ -22,13 +22,13 @@ export function findProjectRoot(start: string = process.cwd()): string {
  * project folder (`../`, absolute paths elsewhere): images and files are read
  * only from inside the project (DESIGN.md).
  */
-export function resolveInsideProject(projectRoot: string, relative: string, where: SourceLocation): string {
+export function resolveInsideProject(projectRoot: string, relative: string, where: SourceLocation, written: string = relative): string {
   const root = path.resolve(projectRoot);
   const resolved = path.resolve(root, relative);
   const inside = path.relative(root, resolved);
   if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) {
     throw new LivretError(
-      `the path "${relative}" leaves the project folder; put the file inside ${root} and use a path relative to it`,
+      `the path "${written}" leaves the project folder; put the file inside ${root} and use a path relative to it`,
       where,
     );
   }

@@ -5,6 +5,7 @@ import type {
   ContactBlock,
   ListBlock,
   NotesBlock,
+  Screenshot,
   StepsBlock,
   Step,
   TableBlock,
@@ -13,7 +14,7 @@ import type {
 } from '../model/booklet.js';
 import { besidePicto, box, screenshotContent, sentenceContent, sentencesStack, unbreakable, type LayoutContext } from './blocks.js';
 import { besidePictoWidth, textWidth } from './presets.js';
-import { THEME } from './theme.js';
+import { lineHeight, THEME } from './theme.js';
 
 /**
  * One layout per block kind. Every block is unbreakable: a step, a short
@@ -59,22 +60,43 @@ function layoutList(block: ListBlock, context: LayoutContext): Content {
   return unbreakable([besidePicto(block.pictogram, list, context)]);
 }
 
+const STEP_NUMBER_WIDTH = 34;
+
 function stepNumber(number: number): Content {
   return {
-    table: { widths: [34], body: [[{ text: String(number), bold: true, fontSize: THEME.stepNumberSize, color: THEME.colors.onAccent, alignment: 'center', fillColor: THEME.colors.accent, lineHeight: 1 }]] },
+    table: { widths: [STEP_NUMBER_WIDTH], body: [[{ text: String(number), bold: true, fontSize: THEME.stepNumberSize, color: THEME.colors.onAccent, alignment: 'center', fillColor: THEME.colors.accent, lineHeight: lineHeight(1.5) }]] },
     layout: 'noBorders',
   };
 }
 
+/** Portrait screenshots (phone screens) stand beside the step's text; landscape ones below it. */
+function isPortrait(screenshot: Screenshot, context: LayoutContext): boolean {
+  const image = context.images(screenshot);
+  return image.height > image.width * 1.2;
+}
+
 function layoutStep(step: Step, context: LayoutContext): Content {
   const { pictoSize, pictoGap } = context.preset;
-  const textColumnWidth = besidePictoWidth(context.preset) - 34 - pictoGap;
-  const text: Content[] = [sentencesStack(step.sentences)];
-  for (const screenshot of step.screenshots) text.push(screenshotContent(screenshot, context, textColumnWidth));
+  const textColumnWidth = besidePictoWidth(context.preset) - STEP_NUMBER_WIDTH - pictoGap;
+  const portrait = step.screenshots.filter((screenshot) => isPortrait(screenshot, context));
+  const landscape = step.screenshots.filter((screenshot) => !isPortrait(screenshot, context));
+  const phoneWidth = context.preset.portraitScreenshotWidth;
+  const sentences = sentencesStack(step.sentences);
+  const textAndPhones: Content =
+    portrait.length === 0
+      ? sentences
+      : {
+          columns: [
+            { width: '*', stack: [sentences] },
+            ...portrait.map((screenshot) => ({ width: phoneWidth, stack: [screenshotContent(screenshot, context, phoneWidth)] })),
+          ],
+          columnGap: pictoGap,
+        };
+  const text: Content[] = [textAndPhones, ...landscape.map((screenshot) => screenshotContent(screenshot, context, textColumnWidth))];
   return unbreakable([
     {
       columns: [
-        { width: 34, stack: [stepNumber(step.number)] },
+        { width: STEP_NUMBER_WIDTH, stack: [stepNumber(step.number)] },
         { width: pictoSize, stack: [step.pictogram ? { svg: step.pictogram.svg, width: pictoSize, height: pictoSize } : { text: '' }] },
         { width: '*', stack: text },
       ],

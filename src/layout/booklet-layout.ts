@@ -1,11 +1,11 @@
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content, Node, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { FONT_FAMILY } from '../render/fonts.js';
 import type { Booklet, Chapter } from '../model/booklet.js';
 import type { ImageLookup, PreparedImage } from '../images/prepared-image.js';
 import { layoutBlock } from './block-layouts.js';
 import { pictogramContent, sentenceContent, type LayoutContext } from './blocks.js';
 import type { LayoutPreset } from './presets.js';
-import { THEME } from './theme.js';
+import { lineHeight, THEME } from './theme.js';
 
 /**
  * Booklet model + preset + theme → pdfmake document definition: a cover, a
@@ -38,20 +38,21 @@ export function layoutBooklet(input: LayoutInput): TDocumentDefinitions {
     displayTitle: true,
     pageSize: { width: preset.width, height: preset.height },
     pageMargins: preset.margins,
-    defaultStyle: { font: FONT_FAMILY, fontSize: THEME.bodySize, lineHeight: THEME.lineHeight, color: THEME.colors.text },
+    defaultStyle: { font: FONT_FAMILY, fontSize: THEME.bodySize, lineHeight: lineHeight(THEME.lineSpacing), color: THEME.colors.text },
     styles: {
-      coverTitle: { fontSize: THEME.coverTitleSize, bold: true, color: THEME.colors.accent, lineHeight: 1.2 },
-      coverSubtitle: { fontSize: THEME.coverSubtitleSize, lineHeight: 1.3 },
-      chapterTitle: { fontSize: THEME.chapterTitleSize, bold: true, color: THEME.colors.accent, lineHeight: 1.2 },
-      heading: { fontSize: THEME.headingSize, bold: true, color: THEME.colors.accent, lineHeight: 1.3, margin: [0, 6, 0, 10] },
+      coverTitle: { fontSize: THEME.coverTitleSize, bold: true, color: THEME.colors.accent, lineHeight: lineHeight(1.2) },
+      coverSubtitle: { fontSize: THEME.coverSubtitleSize, lineHeight: lineHeight(1.3) },
+      chapterTitle: { fontSize: THEME.chapterTitleSize, bold: true, color: THEME.colors.accent, lineHeight: lineHeight(1.2) },
+      heading: { fontSize: THEME.headingSize, bold: true, color: THEME.colors.accent, lineHeight: lineHeight(1.3), margin: [0, 6, 0, 10] },
     },
     images: Object.fromEntries(input.preparedImages.map((image) => [image.key, `data:image/png;base64,${image.png.toString('base64')}`])),
     header: booklet.isExample ? exampleMark(preset) : undefined,
     footer: (currentPage: number, pageCount: number) =>
       currentPage === 1
         ? null
-        : { text: `Page ${currentPage} sur ${pageCount}`, alignment: 'center', fontSize: THEME.footerSize, lineHeight: 1, margin: [0, 18, 0, 0] },
+        : { text: `Page ${currentPage} sur ${pageCount}`, alignment: 'center', fontSize: THEME.footerSize, lineHeight: lineHeight(1.2), margin: [0, 18, 0, 0] },
     content: [...cover(booklet, preset), tableOfContents(), ...booklet.chapters.flatMap((chapter) => layoutChapter(chapter, context))],
+    pageBreakBefore: chapterPageBreak,
   };
 }
 
@@ -63,7 +64,7 @@ function exampleMark(preset: LayoutPreset): (currentPage: number) => Content {
     bold: true,
     color: THEME.colors.exampleMark,
     alignment: 'center',
-    lineHeight: 1,
+    lineHeight: lineHeight(1.2),
     margin: [preset.margins[0], 20, preset.margins[2], 0],
   });
 }
@@ -73,7 +74,7 @@ function cover(booklet: Booklet, preset: LayoutPreset): Content[] {
     { text: booklet.title, style: 'coverTitle', margin: [0, 40, 0, 16] },
     ...(booklet.subtitle ? [{ text: booklet.subtitle, style: 'coverSubtitle', margin: [0, 0, 0, 40] } as Content] : []),
     { columns: [{ width: '*', text: '' }, { width: preset.coverPictoSize, stack: [pictogramContent(booklet.cover.pictogram, preset.coverPictoSize)] }, { width: '*', text: '' }], margin: [0, 10, 0, 50] },
-    { text: booklet.cover.officeName, bold: true, fontSize: 20, lineHeight: 1.3, margin: [0, 0, 0, 20] },
+    { text: booklet.cover.officeName, bold: true, fontSize: 20, lineHeight: lineHeight(1.3), margin: [0, 0, 0, 20] },
     { text: 'Ce livret est écrit en Français facile.', margin: [0, 0, 0, 0] },
   ];
 }
@@ -129,5 +130,23 @@ function layoutChapter(chapter: Chapter, context: LayoutContext): Content[] {
   }
   if (keepWithNext.length > 0) parts.push({ stack: keepWithNext, unbreakable: true });
   const [opening, ...others] = parts;
-  return [{ stack: [opening ?? ''], pageBreak: 'before' }, ...others];
+  // The notes page and the contact page (the back cover) are whole pages of their own.
+  const ownPage = chapter.blocks.some((block) => block.kind === 'notes' || block.kind === 'contact');
+  const start: Content = ownPage
+    ? { stack: [opening ?? ''], pageBreak: 'before' }
+    : { stack: [opening ?? ''], headlineLevel: CHAPTER_LEVEL, margin: [0, 12, 0, 0] };
+  return [start, ...others];
+}
+
+const CHAPTER_LEVEL = 1;
+
+/**
+ * A chapter starts on a new page, unless it starts in the top part of a page:
+ * a fresh page for each idea group, without half-empty pages that would push
+ * the booklet past its length limit.
+ */
+export const CHAPTER_BREAK_RATIO = 0.4;
+
+function chapterPageBreak(currentNode: Node): boolean {
+  return currentNode.headlineLevel === CHAPTER_LEVEL && (currentNode.startPosition?.verticalRatio ?? 0) > CHAPTER_BREAK_RATIO;
 }

@@ -16,6 +16,8 @@ export interface LayoutPreset {
   pictoGap: number;
   /** Largest height of a screenshot, so a step with its picture fits one page. */
   maxScreenshotHeight: number;
+  /** Width of a portrait (phone) screenshot placed beside a step's text. */
+  portraitScreenshotWidth: number;
   coverPictoSize: number;
 }
 
@@ -26,10 +28,11 @@ export const PRESETS: Readonly<Record<PageFormat, LayoutPreset>> = {
     format: 'a4',
     width: 595.28,
     height: 841.89,
-    margins: [20 * MM, 20 * MM, 20 * MM, 24 * MM],
-    pictoSize: 56,
-    pictoGap: 16,
-    maxScreenshotHeight: 330,
+    margins: [18 * MM, 18 * MM, 18 * MM, 22 * MM],
+    pictoSize: 52,
+    pictoGap: 14,
+    maxScreenshotHeight: 250,
+    portraitScreenshotWidth: 130,
     coverPictoSize: 190,
   },
   a5: {
@@ -39,7 +42,8 @@ export const PRESETS: Readonly<Record<PageFormat, LayoutPreset>> = {
     margins: [14 * MM, 14 * MM, 14 * MM, 20 * MM],
     pictoSize: 44,
     pictoGap: 12,
-    maxScreenshotHeight: 220,
+    maxScreenshotHeight: 180,
+    portraitScreenshotWidth: 100,
     coverPictoSize: 130,
   },
 };

@@ -23,7 +23,7 @@ export function parseRegions(value: string | undefined, name: string, where: Sou
 export function resolveImage(projectRoot: string, folder: string, src: string, where: SourcePosition): string {
   // "assets/…" is project-relative; anything else is relative to the folder of its kind.
   const relative = src.startsWith('assets/') ? src : path.join(folder, src);
-  const resolved = resolveInsideProject(projectRoot, relative, where);
+  const resolved = resolveInsideProject(projectRoot, relative, where, src);
   if (!existsSync(resolved)) {
     throw new LivretError(`image not found: ${path.relative(projectRoot, resolved)}; check the file name or add the file to ${folder}/`, where);
   }

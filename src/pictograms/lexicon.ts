@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { LivretError, type SourceLocation } from '../errors.js';
+import { displayPath, PACKAGE_ROOT } from '../paths.js';
 import type { Pictogram } from '../model/booklet.js';
 import { iconSvg } from './icon-sets.js';
 
@@ -27,9 +29,15 @@ export interface Lexicon {
   file: string;
 }
 
+/** The project's own lexicon, or livret's when the project has none. */
+export function lexiconFile(projectRoot: string): string {
+  const own = path.join(projectRoot, 'assets', 'pictograms', 'lexicon.yaml');
+  return existsSync(own) ? own : path.join(PACKAGE_ROOT, 'assets', 'pictograms', 'lexicon.yaml');
+}
+
 export async function loadLexicon(projectRoot: string): Promise<Lexicon> {
-  const file = path.join(projectRoot, 'assets', 'pictograms', 'lexicon.yaml');
-  const shown = path.relative(projectRoot, file);
+  const file = lexiconFile(projectRoot);
+  const shown = displayPath(projectRoot, file);
   let parsed: unknown;
   try {
     parsed = parse(await readFile(file, 'utf8'));

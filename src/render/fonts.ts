@@ -15,6 +15,13 @@ const fontsFolder = path.join(
 
 export const FONT_FAMILY = 'AtkinsonHyperlegibleNext';
 
+/**
+ * The font's own line height in em ((ascender − descender) / units per em:
+ * (984 + 316) / 1000 for Atkinson Hyperlegible Next). pdfmake's `lineHeight`
+ * multiplies this, so spacing "in font sizes" is converted through it.
+ */
+export const FONT_LINE_HEIGHT_EM = 1.3;
+
 export function fontFile(weight: 400 | 700): string {
   return path.join(fontsFolder, `atkinson-hyperlegible-next-latin-${weight}-normal.woff`);
 }

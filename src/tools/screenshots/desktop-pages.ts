@@ -78,9 +78,9 @@ export function ameliAccueil(): Canvas {
   drawParagraph(canvas, { x: MARGIN, y: titleBottom + 12, width: CONTENT_WIDTH, text: "Bienvenue sur le site de l'Assurance Maladie." });
   const tileTop = titleBottom + 80;
   const tiles = [
-    ['Mes remboursements', 'Médecin, pharmacie, examens'],
+    ['Mes remboursements', 'Médecin, pharmacie'],
     ['Ma carte Vitale', 'Commander, mettre à jour'],
-    ['Mes démarches', 'Changer d’adresse, naissance'],
+    ['Mes démarches', 'Adresse, naissance'],
   ] as const;
   const gap = 30;
   const tileWidth = (CONTENT_WIDTH - 2 * gap) / 3;
@@ -252,8 +252,8 @@ export function adresseEmail(): Canvas {
   drawRule(canvas, MARGIN, row1Bottom + 24, CONTENT_WIDTH);
   const phones = drawText(canvas, { x: MARGIN, y: row1Bottom + 44, text: 'Mes numéros de téléphone (si je veux) :', size: 24, weight: 700, colour: COLOURS.blue });
   const row2 = phones.y + phones.h + 14;
-  drawLabelledField(canvas, { x: MARGIN, y: row2, w: columnWidth, label: 'Saisissez votre n° de téléphone fixe :', region: 'telephone-fixe' });
-  const row2Bottom = drawLabelledField(canvas, { x: right, y: row2, w: columnWidth, label: 'Saisissez votre n° de téléphone portable :', value: SAMPLE.mobilePhone, region: 'telephone-portable' });
+  drawLabelledField(canvas, { x: MARGIN, y: row2, w: columnWidth, label: 'Mon n° de téléphone fixe :', region: 'telephone-fixe' });
+  const row2Bottom = drawLabelledField(canvas, { x: right, y: row2, w: columnWidth, label: 'Mon n° de téléphone portable :', value: SAMPLE.mobilePhone, region: 'telephone-portable' });
   canvas.endAt(actionButtons(canvas, row2Bottom + 48, 'RETOUR', 'CONTINUER'));
   return canvas;
 }

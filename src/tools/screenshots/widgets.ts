@@ -126,8 +126,12 @@ export function drawButton(canvas: Canvas, options: ButtonOptions): Rect {
   const w = options.w ?? px(textWidth(options.label, size, 700) + 56);
   const fill = buttonFill(variant);
   const ink = variant === 'secondary' ? COLOURS.blue : COLOURS.white;
-  const stroke = variant === 'secondary' ? ` stroke="${COLOURS.blue}" stroke-width="3"` : '';
-  canvas.add(`<rect x="${px(options.x)}" y="${px(options.y)}" width="${w}" height="${h}" rx="6" fill="${fill}"${stroke}/>`);
+  // A border is drawn inside the rectangle, so the named region covers the whole button.
+  const border = variant === 'secondary' ? 3 : 0;
+  const stroke = border > 0 ? ` stroke="${COLOURS.blue}" stroke-width="${border}"` : '';
+  canvas.add(
+    `<rect x="${px(options.x) + border / 2}" y="${px(options.y) + border / 2}" width="${w - border}" height="${h - border}" rx="6" fill="${fill}"${stroke}/>`,
+  );
   drawText(canvas, {
     x: options.x + w / 2,
     y: options.y + h / 2 - size * 0.6,
@@ -159,7 +163,7 @@ export function drawField(canvas: Canvas, options: FieldOptions): Rect {
   const size = options.size ?? 22;
   const fill = options.prefilled ? COLOURS.prefilled : COLOURS.white;
   canvas.add(
-    `<rect x="${px(options.x)}" y="${px(options.y)}" width="${px(options.w)}" height="${h}" rx="4" fill="${fill}" stroke="${COLOURS.border}" stroke-width="2"/>`,
+    `<rect x="${px(options.x) + 1}" y="${px(options.y) + 1}" width="${px(options.w) - 2}" height="${h - 2}" rx="4" fill="${fill}" stroke="${COLOURS.border}" stroke-width="2"/>`,
   );
   if (options.value !== undefined) {
     drawText(canvas, { x: options.x + 14, y: options.y + h / 2 - size * 0.62, text: options.value, size });

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { buildBooklet } from '../../src/build.js';
+import { LivretError } from '../../src/errors.js';
+import { findMissingSentences } from '../../src/verify/content-loss.js';
+import type { PdfReadback } from '../../src/verify/read-pdf.js';
+import { makeProject } from '../helpers/project.js';
+
+function readbackOf(text: string): PdfReadback {
+  return { pageCount: 1, title: undefined, pages: [{ page: 1, width: 595, height: 842, runs: [], text }] };
+}
+
+describe('content loss: every source sentence must be in the PDF', () => {
+  const sentence = (text: string) => ({ text, file: 'a.md', line: 3, column: 1 });
+
+  it('finds a sentence whatever the line wrapping and no-break spaces', () => {
+    const readback = readbackOf('Cliquez sur «\u00a0Valider\n»\u00a0puis attendez.');
+    expect(findMissingSentences(readback, [sentence('Cliquez sur « Valider » puis attendez.')])).toEqual([]);
+  });
+
+  it('reports a sentence that is not there', () => {
+    const readback = readbackOf('Une autre phrase.');
+    expect(findMissingSentences(readback, [sentence('Cliquez sur « Valider ».')])).toHaveLength(1);
+  });
+
+  it('stops the build when pdfmake drops a step taller than a page', async () => {
+    const lines = Array.from({ length: 40 }, (_, index) => `   Ligne numéro ${index + 1} de cette étape.`).join('\n');
+    const projectRoot = await makeProject({ 'content/mini/chapitre.md': `# Titre\n\n:::steps\n1. Une étape bien trop longue.\n${lines}\n:::\n` });
+    const error = await buildBooklet({ projectRoot, write: false }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LivretError);
+    expect((error as LivretError).format()).toMatch(/^content\/mini\/chapitre\.md:4:4: \d+ sentence\(s\) missing from the PDF/);
+  });
+});

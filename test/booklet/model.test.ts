@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { loadBookletSource } from '../../src/content/booklet-config.js';
+import { loadDepartment } from '../../src/content/load-department.js';
+import { buildModel } from '../../src/model/build-model.js';
+import { allSentences, type Booklet, type StepsBlock } from '../../src/model/booklet.js';
+import { loadLexicon } from '../../src/pictograms/lexicon.js';
+import { frenchSpacing } from '../../src/layout/typography.js';
+import { makeProject } from '../helpers/project.js';
+
+async function modelOf(chapter: string, extra: Record<string, string> = {}): Promise<Booklet> {
+  const projectRoot = await makeProject({ 'content/mini/chapitre.md': chapter, ...extra });
+  const source = await loadBookletSource(projectRoot, undefined);
+  return buildModel(projectRoot, source, await loadDepartment(projectRoot, '61'), await loadLexicon(projectRoot));
+}
+
+describe('one sentence per source line', () => {
+  it('splits a paragraph at its line ends and keeps each line position', async () => {
+    const booklet = await modelOf('# Titre\n\nPremière phrase.\nDeuxième phrase avec **du gras**.\n');
+    const [paragraph] = booklet.chapters[0]!.blocks;
+    expect(paragraph?.kind).toBe('paragraph');
+    const sentences = paragraph?.kind === 'paragraph' ? paragraph.sentences : [];
+    expect(sentences.map((sentence) => [sentence.text, sentence.source.line, sentence.source.column])).toEqual([
+      ['Première phrase.', 3, 1],
+      ['Deuxième phrase avec du gras.', 4, 1],
+    ]);
+    expect(sentences[1]!.inlines).toEqual([
+      { kind: 'text', text: 'Deuxième phrase avec ', bold: false },
+      { kind: 'text', text: 'du gras', bold: true },
+      { kind: 'text', text: '.', bold: false },
+    ]);
+  });
+
+  it('resolves variables from the department file', async () => {
+    const booklet = await modelOf('# Bienvenue à la {{caisse.nom_court}}\n\nAppelez le {{caisse.telephone}}.\nIl y a {{agences.nombre}} agence.\n');
+    expect(allSentences(booklet).map((sentence) => sentence.text)).toEqual([
+      "Bienvenue à la CPAM de l'Orne",
+      'Appelez le 36 46.',
+      'Il y a 1 agence.',
+    ]);
+  });
+});
+
+describe('directives', () => {
+  it('reads :::steps as numbered steps with their pictogram and screenshot', async () => {
+    const booklet = await modelOf(
+      '# Titre\n\n:::steps\n1. Allez sur le site ameli.fr.\n   ::screenshot{src=exemple.png alt="La page" highlight="10,20,30,40"}\n2. ::picto{name=cliquer}\n   Cliquez sur « **Valider** ».\n:::\n',
+    );
+    const steps = booklet.chapters[0]!.blocks[0] as StepsBlock;
+    expect(steps.kind).toBe('steps');
+    expect(steps.steps.map((step) => [step.number, step.sentences.map((s) => s.text), step.pictogram?.concept])).toEqual([
+      [1, ['Allez sur le site ameli.fr.'], 'ameli'],
+      [2, ['Cliquez sur « Valider ».'], 'cliquer'],
+    ]);
+    expect(steps.steps[0]!.screenshots[0]).toMatchObject({ alt: 'La page', highlights: [{ x: 10, y: 20, width: 30, height: 40 }] });
+  });
+
+  it('explains a :term at its first use only, and lists it in the glossary', async () => {
+    const booklet = await modelOf(
+      '# Titre\n\nLa :term[CPAM]{definition="Caisse primaire d\'assurance maladie"} vous aide.\n\nLa :term[CPAM]{definition="Caisse primaire d\'assurance maladie"} est ouverte.\n',
+    );
+    const texts = allSentences(booklet).map((sentence) => sentence.text);
+    expect(texts).toEqual(['Titre', 'La CPAM vous aide.', "CPAM veut dire : Caisse primaire d'assurance maladie.", 'La CPAM est ouverte.']);
+    expect(booklet.glossary.map((entry) => entry.term)).toEqual(['CPAM']);
+  });
+
+  it('builds ::agencies and ::contact from the department file', async () => {
+    const booklet = await modelOf('# Nos agences\n\n::agencies\n\n::contact\n');
+    const texts = allSentences(booklet).map((sentence) => sentence.text);
+    expect(texts).toContain("Agence d'Alençon");
+    expect(texts).toContain('Le lundi, de 8h30 à 17h00.');
+    expect(texts).toContain('Le vendredi, de 9h00 à 12h30 et de 13h30 à 17h00.');
+    expect(texts).toContain('Téléphone : 36 46');
+    expect(texts).toContain("Service 0,06 € par minute + prix de l'appel");
+  });
+
+  it('places the glossary where booklet.yaml says', async () => {
+    const booklet = await modelOf('# Titre\n\nLa :term[CEAM]{definition="Carte européenne d\'assurance maladie"}.\n', {
+      'content/mini/booklet.yaml': 'title: Test\nchapters: [chapitre.md, "@glossary"]\n',
+    });
+    expect(booklet.chapters.map((chapter) => chapter.title.text)).toEqual(['Titre', 'Les mots difficiles']);
+  });
+});
+
+describe('French typography', () => {
+  it('keeps « », : and digit groups on one line with no-break spaces', () => {
+    expect(frenchSpacing('Cliquez sur « Valider » : 36 46.')).toBe('Cliquez sur «\u00a0Valider\u00a0»\u00a0: 36\u00a046.');
+  });
+
+  it('leaves ordinary spaces alone', () => {
+    expect(frenchSpacing('Vous avez 2 cartes.')).toBe('Vous avez 2 cartes.');
+  });
+});

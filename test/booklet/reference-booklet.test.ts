@@ -1,0 +1,128 @@
+import { PDFParse } from 'pdf-parse';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildBooklet, type BuildResult } from '../../src/build.js';
+import { normaliseForSearch, readPdf, type PdfReadback } from '../../src/verify/read-pdf.js';
+import { REPO_ROOT } from '../helpers/project.js';
+import { readPdfStructure, type PdfStructure } from '../helpers/pdf-structure.js';
+
+/**
+ * The reference booklet (CPAM de l'Orne), built from the real content and
+ * read back as a reader and a print shop would see it.
+ */
+let result: BuildResult;
+let readback: PdfReadback;
+let structure: PdfStructure;
+let extractedText: string;
+
+beforeAll(async () => {
+  result = await buildBooklet({ projectRoot: REPO_ROOT, department: '61', write: false });
+  readback = await readPdf(result.pdf);
+  structure = await readPdfStructure(result.pdf);
+  const parser = new PDFParse({ data: new Uint8Array(result.pdf) });
+  extractedText = normaliseForSearch((await parser.getText()).text);
+  await parser.destroy();
+});
+
+describe('the reference booklet as a PDF', () => {
+  it('has about 12 to 24 A4 pages', () => {
+    expect(result.pageCount).toBeGreaterThanOrEqual(12);
+    expect(result.pageCount).toBeLessThanOrEqual(24);
+    for (const page of readback.pages) {
+      expect(page.width).toBeCloseTo(595.28, 1);
+      expect(page.height).toBeCloseTo(841.89, 1);
+    }
+  });
+
+  it('embeds every font (no standard-14 fallback)', () => {
+    expect(structure.fonts.length).toBeGreaterThan(0);
+    expect(structure.fonts.filter((font) => !font.embedded)).toEqual([]);
+    expect(structure.fonts.every((font) => font.name.includes('AtkinsonHyperlegibleNext'))).toBe(true);
+  });
+
+  it('has no text under 14 pt and a 16 pt body', () => {
+    const runs = readback.pages.flatMap((page) => page.runs).filter((run) => run.text.trim() !== '');
+    const tooSmall = runs.filter((run) => run.fontSize < 14);
+    expect(tooSmall.map((run) => `${run.page}: ${run.fontSize} pt "${run.text}"`)).toEqual([]);
+    const charactersBySize = new Map<number, number>();
+    for (const run of runs) charactersBySize.set(run.fontSize, (charactersBySize.get(run.fontSize) ?? 0) + run.text.length);
+    const [bodySize] = [...charactersBySize.entries()].sort((a, b) => b[1] - a[1])[0]!;
+    expect(bodySize).toBe(16);
+  });
+
+  it('spaces body lines 1.5 × the font size, baseline to baseline', () => {
+    let closest = Infinity;
+    for (const page of readback.pages) {
+      const bodyRuns = page.runs.filter((run) => run.fontSize === 16 && run.text.trim() !== '');
+      // Baselines of one column (same left edge), in order down the page.
+      const columns = new Map<number, number[]>();
+      for (const run of bodyRuns) {
+        const left = Math.round(run.x);
+        columns.set(left, [...(columns.get(left) ?? []), run.y]);
+      }
+      for (const baselines of columns.values()) {
+        const sorted = [...new Set(baselines.map((y) => Math.round(y * 10) / 10))].sort((a, b) => a - b);
+        for (let index = 1; index < sorted.length; index++) closest = Math.min(closest, sorted[index]! - sorted[index - 1]!);
+      }
+    }
+    expect(closest).toBeGreaterThanOrEqual(16 * 1.5 - 0.1);
+    expect(closest).toBeLessThan(16 * 1.5 + 1);
+  });
+
+  it('shows at least 10 screenshots or pictures', () => {
+    expect(structure.imageCount).toBeGreaterThanOrEqual(10);
+  });
+
+  it('has its title, its language and one bookmark per chapter', () => {
+    expect(readback.title).toBe("Bienvenue à la CPAM de l'Orne");
+    expect(structure.language).toBe('fr-FR');
+    expect(structure.bookmarks).toEqual(result.booklet.chapters.map((chapter) => chapter.title.text));
+  });
+
+  it('numbers pages "Page X sur Y" (the cover excepted)', () => {
+    for (const page of readback.pages.slice(1)) {
+      expect(normaliseForSearch(page.text)).toContain(`Page ${page.page} sur ${readback.pageCount}`);
+    }
+  });
+});
+
+describe('nothing lost, nothing wrong', () => {
+  it('prints every sentence of the Markdown sources (pdf-parse text)', () => {
+    expect(result.sentences.length).toBeGreaterThan(150);
+    const missing = result.sentences.filter((sentence) => !extractedText.includes(normaliseForSearch(sentence.text)));
+    expect(missing.map((sentence) => `${sentence.file}:${sentence.line} ${sentence.text}`)).toEqual([]);
+  });
+
+  it.each([
+    ['the head office address', '34 place du Général Bonet'],
+    ['the CEDEX box', 'CS30020'],
+    ['the CEDEX line', '61012 ALENCON CEDEX'],
+    ['the phone number', '36 46'],
+    ['the phone price', '0,06 € par minute'],
+    ['the Alençon agency', "Agence d'Alençon"],
+    ['the Argentan agency', "Agence d'Argentan"],
+    ['the Flers agency', 'Agence de Flers'],
+    ["the L'Aigle agency", "Agence de L'Aigle"],
+    ['the agencies hours', 'Du lundi au vendredi, de 8h30 à 17h00.'],
+    ["L'Aigle's hours with the lunch break", 'Du lundi au vendredi, de 9h00 à 12h30 et de 13h30 à 17h00.'],
+    ['the IBAN part to type', '7 derniers'],
+    ['the photo carte Vitale digits', '11 derniers chiffres'],
+    ['the older carte Vitale digits', 'entre 8 et 13 chiffres'],
+    ['the personal code length', 'de 8 à 13 chiffres'],
+    ['the temporary code delay', '8 jours'],
+    ['the social account', '@cpam61'],
+  ])('states %s: "%s"', (_what, fact) => {
+    expect(extractedText).toContain(normaliseForSearch(fact));
+  });
+
+  it('writes "CPAM", never the seed\'s slips', () => {
+    expect(extractedText).toContain('CPAM');
+    expect(extractedText).not.toMatch(/\bCpm\b|\bCram\b|Crée mon compte|\bsu la page\b/);
+  });
+});
+
+describe('reproducible output', () => {
+  it('gives the same bytes when built twice', async () => {
+    const again = await buildBooklet({ projectRoot: REPO_ROOT, department: '61', write: false });
+    expect(Buffer.from(again.pdf).equals(Buffer.from(result.pdf))).toBe(true);
+  });
+});
