@@ -67,7 +67,7 @@ export function defaultWorkerCount(): number {
 
 export async function buildAllDepartments(options: BuildAllOptions = {}): Promise<AllDepartmentsResult> {
   const projectRoot = path.resolve(options.projectRoot ?? findProjectRoot());
-  const codes = options.departments ?? (await listDepartments(projectRoot));
+  const codes = [...new Set(options.departments ?? (await listDepartments(projectRoot)))];
   if (codes.length === 0) {
     throw new LivretError('no department file: create one with `livret init-department CODE`', {
       file: displayPath(projectRoot, path.join(projectRoot, 'content', 'departments')),
