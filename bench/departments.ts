@@ -5,11 +5,13 @@
  * the time per department and the speed-up of the pool over one worker,
  * both measured in the same run.
  *
- *   npx tsx bench/departments.ts [--count 101] [--workers 1,2] [--source DIR]
+ *   npx tsx bench/departments.ts [--count 101] [--workers 1,2] [--booklet DIR]
  *
  * Run `npm run build` first: the pool runs dist/ as the CLI does.
- * --source: the project whose first booklet and assets/ are copied (default:
- * this repository; the test fixture booklet when it has no booklet).
+ * --booklet: the booklet folder to build (default: the first of content/);
+ * `--booklet test/fixtures/departments/project/content/mini` is a 2-chapter
+ * booklet that measures the pool rather than the layout. assets/ is this
+ * repository's.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -34,32 +36,33 @@ const { values } = parseArgs({
   options: {
     count: { type: 'string', default: '101' },
     workers: { type: 'string', default: '1,2' },
-    source: { type: 'string', default: repo },
+    booklet: { type: 'string' },
   },
 });
 
-/** The first folder of content/ with a booklet.yaml, else the department tests' small booklet. */
-function bookletSource(source: string): { dir: string; id: string } {
-  const content = path.join(source, 'content');
-  const booklets = existsSync(content)
-    ? readdirSync(content).filter((name) => existsSync(path.join(content, name, 'booklet.yaml'))).sort()
-    : [];
-  if (booklets[0]) return { dir: path.join(content, booklets[0]), id: booklets[0] };
-  return { dir: path.join(repo, 'test', 'fixtures', 'departments', 'project', 'content', 'mini'), id: 'mini (test fixture)' };
+/** The booklet to build: --booklet, else the first folder of content/ with a booklet.yaml. */
+function bookletDir(): string {
+  if (values.booklet) return path.resolve(values.booklet);
+  const content = path.join(repo, 'content');
+  const first = readdirSync(content)
+    .filter((name) => existsSync(path.join(content, name, 'booklet.yaml')))
+    .sort()[0];
+  if (!first) throw new Error('no booklet in content/: pass --booklet DIR');
+  return path.join(content, first);
 }
 
 function makeProject(count: number): { root: string; booklet: string; codes: string[] } {
   const root = mkdtempSync(path.join(os.tmpdir(), 'livret-bench-departments-'));
-  const booklet = bookletSource(path.resolve(values.source));
-  cpSync(booklet.dir, path.join(root, 'content', path.basename(booklet.dir)), { recursive: true });
-  cpSync(path.join(path.resolve(values.source), 'assets'), path.join(root, 'assets'), { recursive: true });
+  const booklet = bookletDir();
+  cpSync(booklet, path.join(root, 'content', path.basename(booklet)), { recursive: true });
+  cpSync(path.join(repo, 'assets'), path.join(root, 'assets'), { recursive: true });
   const departments = path.join(root, 'content', 'departments');
   mkdirSync(departments, { recursive: true });
   const codes = [...inseeDepartments().values()].slice(0, count).map((insee) => {
     writeFileSync(path.join(departments, `${insee.code}.yaml`), starterDepartmentYaml(insee));
     return insee.code;
   });
-  return { root, booklet: booklet.id, codes };
+  return { root, booklet: path.basename(booklet), codes };
 }
 
 function median(numbers: number[]): number {
@@ -110,7 +113,7 @@ const lines = [
     ].join(' | ').replace(/^/, '| ').concat(' |'),
   ),
 ];
-const failures = runs.flatMap(({ result }) => result.failed).slice(0, 5);
-if (failures.length > 0) lines.push('', 'First failures:', ...failures.map((failure) => `- ${failure.code}: ${failure.message}`));
+const failures = runs[0]!.result.failed.slice(0, 5);
+if (failures.length > 0) lines.push('', 'First failures:', ...failures.map((failure) => `- ${failure.code}: ${failure.message.slice(0, 240)}`));
 process.stdout.write(`${lines.join('\n')}\n`);
 rmSync(root, { recursive: true, force: true });
