@@ -5,7 +5,7 @@
  * the time per department and the speed-up of the pool over one worker,
  * both measured in the same run.
  *
- *   npx tsx bench/departments.ts [--count 101] [--workers 1,2] [--repeat 2] [--booklet DIR]
+ *   npx tsx bench/departments.ts [--count 101] [--workers 1,2] [--repeat 1] [--booklet DIR]
  *
  * Run `npm run build` first: the pool runs dist/ as the CLI does.
  * --booklet: the booklet folder to build (default: the first of content/);
@@ -38,7 +38,7 @@ const { values } = parseArgs({
     count: { type: 'string', default: '101' },
     workers: { type: 'string', default: '1,2' },
     booklet: { type: 'string' },
-    repeat: { type: 'string', default: '2' },
+    repeat: { type: 'string', default: '1' },
   },
 });
 

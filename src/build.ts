@@ -3,9 +3,11 @@ import { readdir } from 'node:fs/promises';
 import { loadBookletSource } from './content/booklet-config.js';
 import { loadDepartment } from './content/load-department.js';
 import { LivretError, EXIT_RULES_FAILED } from './errors.js';
+import { defaultCacheDir } from './images/image-cache.js';
 import { prepareImages } from './images/prepare-images.js';
 import { layoutBooklet } from './layout/booklet-layout.js';
-import { PRESETS, textWidth, type PageFormat } from './layout/presets.js';
+import { grayscaleDefinition } from './layout/grayscale-definition.js';
+import { PRESETS, type PageFormat } from './layout/presets.js';
 import { allSentences, type Booklet } from './model/booklet.js';
 import { buildModel } from './model/build-model.js';
 import { displayPath, findProjectRoot } from './paths.js';
@@ -31,6 +33,8 @@ export interface BuildOptions {
   outDir?: string;
   /** Write the PDF (default true); tests may only want the bytes. */
   write?: boolean;
+  /** Folder of prepared pictures; default `<projectRoot>/.cache/livret/images`; false: no cache. */
+  imageCacheDir?: string | false;
 }
 
 export interface BuildResult {
@@ -43,6 +47,8 @@ export interface BuildResult {
   bookletDir: string;
   projectRoot: string;
   booklet: Booklet;
+  /** Pictures drawn with sharp in this build, and pictures read from the cache. */
+  imageStats: { processed: number; fromCache: number };
 }
 
 /** Department codes with a file in content/departments/, sorted. */
@@ -67,9 +73,11 @@ export async function buildBooklet(options: BuildOptions = {}): Promise<BuildRes
   const booklet = await buildModel(projectRoot, source, department, lexicon);
 
   const preset = PRESETS[pageFormatOf(format)];
-  const { images, lookup } = await prepareImages(booklet, textWidth(preset));
+  const imageCacheDir = options.imageCacheDir === false ? undefined : (options.imageCacheDir ?? defaultCacheDir(projectRoot));
+  const { images, lookup, stats: imageStats } = await prepareImages(booklet, { projectRoot, preset, grayscale: options.grayscale, cacheDir: imageCacheDir });
   const fallbackDate = source.config.edition ? new Date(`${source.config.edition}T00:00:00Z`) : undefined;
-  const definition = layoutBooklet({ booklet, preset, images: lookup, preparedImages: images, creationDate: buildDate(fallbackDate) });
+  const coloured = layoutBooklet({ booklet, preset, images: lookup, preparedImages: images, creationDate: buildDate(fallbackDate) });
+  const definition = options.grayscale ? await grayscaleDefinition(coloured) : coloured;
   const pdf = await renderPdf(definition);
 
   const readback = await readPdf(pdf);
@@ -88,6 +96,7 @@ export async function buildBooklet(options: BuildOptions = {}): Promise<BuildRes
     bookletDir: source.dir,
     projectRoot,
     booklet,
+    imageStats,
   };
 }
 

@@ -1,6 +1,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { buildCommand } from './commands/build.js';
+import { checkCommand } from './commands/check.js';
 import { initDepartmentCommand } from './commands/init-department.js';
 
 /** The `livret` command line: each command lives in ./commands and calls the library API. */
@@ -8,6 +9,7 @@ await yargs(hideBin(process.argv))
   .scriptName('livret')
   .usage('$0 <command> [options]\n\nEasy-read (FALC) PDF booklets and letters from Markdown.')
   .command(buildCommand)
+  .command(checkCommand)
   .command(initDepartmentCommand)
   .demandCommand(1, 'Choose a command, for example: livret build')
   .strict()

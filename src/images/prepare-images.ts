@@ -1,58 +1,105 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import sharp from 'sharp';
 import { LivretError } from '../errors.js';
+import { placedSize, placementBox, type ScreenshotSlot } from '../layout/screenshot-placement.js';
+import type { LayoutPreset } from '../layout/presets.js';
 import type { Booklet, Screenshot } from '../model/booklet.js';
+import { displayPath } from '../paths.js';
+import { cacheKey, readCached, writeCached } from './image-cache.js';
+import { processImage, type ImageJob, type MaskStyle, type ProcessedImage } from './process-image.js';
 import type { ImageLookup, PreparedImage } from './prepared-image.js';
+import { assertRealPathInside } from './real-path.js';
 
-/** Print resolution for screenshots. */
-export const PRINT_DPI = 300;
+export { PRINT_DPI } from './process-image.js';
 
-/** Every screenshot of the booklet, in reading order. */
-export function bookletScreenshots(booklet: Booklet): Screenshot[] {
-  const screenshots: Screenshot[] = [];
-  for (const chapter of booklet.chapters) {
-    for (const block of chapter.blocks) {
-      if (block.kind === 'screenshot') screenshots.push(block.screenshot);
-      if (block.kind === 'steps') for (const step of block.steps) screenshots.push(...step.screenshots);
-      if (block.kind === 'agencies' && block.map) screenshots.push(block.map);
-    }
-  }
-  return screenshots;
-}
-
-function screenshotKey(screenshot: Screenshot): string {
-  const { path: file, highlights, masks, crop } = screenshot;
-  return createHash('sha256').update(JSON.stringify({ file: path.basename(file), highlights, masks, crop })).digest('hex').slice(0, 16);
+/** A screenshot with where it is placed and the numbers on its callouts. */
+export interface PlacedScreenshot {
+  screenshot: Screenshot;
+  slot: ScreenshotSlot;
+  calloutNumbers: Array<number | null>;
 }
 
 /**
- * Screenshots → PNGs pdfmake draws fast: flattened on white, not interlaced,
- * never wider than the text column at 300 dpi (never upscaled).
+ * Every screenshot of the booklet, in reading order. In a step, the first
+ * callout carries the step's number (the text says "3. Cliquez sur …", the
+ * picture shows 3) and the others are frames only, so several fields of one
+ * step are not buried under discs; elsewhere callouts are numbered 1, 2 … in
+ * the order written.
  */
-export async function prepareImages(booklet: Booklet, maxWidthPoints: number): Promise<{ images: PreparedImage[]; lookup: ImageLookup }> {
-  const maxWidthPixels = Math.round((maxWidthPoints / 72) * PRINT_DPI);
-  const byKey = new Map<string, PreparedImage>();
-  for (const screenshot of bookletScreenshots(booklet)) {
-    const key = screenshotKey(screenshot);
-    if (byKey.has(key)) continue;
-    byKey.set(key, await prepareOne(screenshot, key, maxWidthPixels));
+export function bookletScreenshots(booklet: Booklet): PlacedScreenshot[] {
+  const numbered = (screenshot: Screenshot) => screenshot.highlights.map((_, index) => index + 1);
+  const placed: PlacedScreenshot[] = [];
+  for (const chapter of booklet.chapters) {
+    for (const block of chapter.blocks) {
+      if (block.kind === 'screenshot') placed.push({ screenshot: block.screenshot, slot: 'block', calloutNumbers: numbered(block.screenshot) });
+      if (block.kind === 'steps') {
+        for (const step of block.steps) {
+          for (const screenshot of step.screenshots) placed.push({ screenshot, slot: 'step', calloutNumbers: screenshot.highlights.map((_, index) => (index === 0 ? step.number : null)) });
+        }
+      }
+      if (block.kind === 'agencies' && block.map) placed.push({ screenshot: block.map, slot: 'map', calloutNumbers: numbered(block.map) });
+    }
   }
-  const lookup: ImageLookup = (screenshot) => byKey.get(screenshotKey(screenshot))!;
-  return { images: [...byKey.values()], lookup };
+  return placed;
 }
 
-async function prepareOne(screenshot: Screenshot, key: string, maxWidthPixels: number): Promise<PreparedImage> {
-  try {
-    const input = await readFile(screenshot.path);
-    const { data, info } = await sharp(input)
-      .flatten({ background: '#ffffff' })
-      .resize({ width: maxWidthPixels, withoutEnlargement: true })
-      .png({ progressive: false, compressionLevel: 6 })
-      .toBuffer({ resolveWithObject: true });
-    return { key, png: data, width: info.width, height: info.height };
-  } catch (error) {
-    throw new LivretError(`cannot read the image ${path.basename(screenshot.path)}: ${(error as Error).message}; replace it with a valid PNG or JPEG`, screenshot.source);
+export interface PrepareOptions {
+  projectRoot: string;
+  preset: LayoutPreset;
+  grayscale?: boolean;
+  maskStyle?: MaskStyle;
+  /** Folder of prepared PNGs (see image-cache.ts); undefined: no cache. */
+  cacheDir: string | undefined;
+}
+
+export interface PreparedImages {
+  images: PreparedImage[];
+  lookup: ImageLookup;
+  /** How many pictures were drawn with sharp, and how many came from the cache. */
+  stats: { processed: number; fromCache: number };
+}
+
+/** Every screenshot of the booklet, ready for the layout: from the cache, or drawn and cached. */
+export async function prepareImages(booklet: Booklet, options: PrepareOptions): Promise<PreparedImages> {
+  const byKey = new Map<string, PreparedImage>();
+  const byScreenshot = new Map<Screenshot, PreparedImage>();
+  const stats = { processed: 0, fromCache: 0 };
+  for (const { screenshot, slot, calloutNumbers } of bookletScreenshots(booklet)) {
+    const job: ImageJob = {
+      crop: screenshot.crop,
+      highlights: screenshot.highlights,
+      calloutNumbers,
+      masks: screenshot.masks,
+      maskStyle: screenshot.maskStyle ?? options.maskStyle ?? 'fill',
+      box: placementBox(slot, options.preset),
+      grayscale: options.grayscale ?? false,
+    };
+    const file = displayPath(options.projectRoot, screenshot.path);
+    await assertRealPathInside(options.projectRoot, screenshot.path, screenshot.source, file);
+    const input = await readFile(screenshot.path).catch(() => {
+      throw new LivretError(`cannot read the image ${file}; check that the file exists and can be read`, screenshot.source);
+    });
+    const key = cacheKey(input, job);
+    let prepared = byKey.get(key);
+    if (!prepared) {
+      const cached = options.cacheDir ? await readCached(options.cacheDir, key) : undefined;
+      let image: ProcessedImage;
+      if (cached) {
+        image = cached;
+        stats.fromCache += 1;
+      } else {
+        image = await processImage(input, job, { file, where: screenshot.source });
+        stats.processed += 1;
+        if (options.cacheDir) await writeCached(options.cacheDir, key, image);
+      }
+      prepared = { key, ...image, placed: placedSize(job.box, image.width, image.height) };
+      byKey.set(key, prepared);
+    }
+    byScreenshot.set(screenshot, prepared);
   }
+  const lookup: ImageLookup = (screenshot) => {
+    const image = byScreenshot.get(screenshot);
+    if (!image) throw new Error(`livret bug: screenshot ${screenshot.path} was not prepared`);
+    return image;
+  };
+  return { images: [...byKey.values()], lookup, stats };
 }

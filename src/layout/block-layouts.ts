@@ -13,7 +13,8 @@ import type {
   WarningBlock,
 } from '../model/booklet.js';
 import { besidePicto, box, screenshotContent, sentenceContent, sentencesStack, unbreakable, type LayoutContext } from './blocks.js';
-import { besidePictoWidth, textWidth } from './presets.js';
+import { textWidth } from './presets.js';
+import { isPortrait as isPortraitSize, STEP_NUMBER_WIDTH } from './screenshot-placement.js';
 import { lineHeight, THEME } from './theme.js';
 
 /**
@@ -60,8 +61,6 @@ function layoutList(block: ListBlock, context: LayoutContext): Content {
   return unbreakable([besidePicto(block.pictogram, list, context)]);
 }
 
-const STEP_NUMBER_WIDTH = 34;
-
 function stepNumber(number: number): Content {
   return {
     table: { widths: [STEP_NUMBER_WIDTH], body: [[{ text: String(number), bold: true, fontSize: THEME.stepNumberSize, color: THEME.colors.onAccent, alignment: 'center', fillColor: THEME.colors.accent, lineHeight: lineHeight(1.5) }]] },
@@ -72,12 +71,11 @@ function stepNumber(number: number): Content {
 /** Portrait screenshots (phone screens) stand beside the step's text; landscape ones below it. */
 function isPortrait(screenshot: Screenshot, context: LayoutContext): boolean {
   const image = context.images(screenshot);
-  return image.height > image.width * 1.2;
+  return isPortraitSize(image.width, image.height);
 }
 
 function layoutStep(step: Step, context: LayoutContext): Content {
   const { pictoSize, pictoGap } = context.preset;
-  const textColumnWidth = besidePictoWidth(context.preset) - STEP_NUMBER_WIDTH - pictoGap;
   const portrait = step.screenshots.filter((screenshot) => isPortrait(screenshot, context));
   const landscape = step.screenshots.filter((screenshot) => !isPortrait(screenshot, context));
   const phoneWidth = context.preset.portraitScreenshotWidth;
@@ -88,11 +86,11 @@ function layoutStep(step: Step, context: LayoutContext): Content {
       : {
           columns: [
             { width: '*', stack: [sentences] },
-            ...portrait.map((screenshot) => ({ width: phoneWidth, stack: [screenshotContent(screenshot, context, phoneWidth)] })),
+            ...portrait.map((screenshot) => ({ width: phoneWidth, stack: [screenshotContent(screenshot, context)] })),
           ],
           columnGap: pictoGap,
         };
-  const text: Content[] = [textAndPhones, ...landscape.map((screenshot) => screenshotContent(screenshot, context, textColumnWidth))];
+  const text: Content[] = [textAndPhones, ...landscape.map((screenshot) => screenshotContent(screenshot, context))];
   return unbreakable([
     {
       columns: [
@@ -122,7 +120,7 @@ function layoutAgencies(block: AgenciesBlock, context: LayoutContext): Content[]
   );
   if (!block.map) return agencies;
   const map = unbreakable([
-    screenshotContent(block.map, context, textWidth(context.preset)),
+    screenshotContent(block.map, context),
     { ul: block.mapLegend.map((line) => sentenceContent(line)), markerColor: THEME.colors.accent, margin: [0, 8, 0, 0] },
   ]);
   return [...agencies, map];

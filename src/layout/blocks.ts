@@ -1,7 +1,7 @@
 import type { Content, ContentText } from 'pdfmake/interfaces.js';
 import type { Inline, Pictogram, Screenshot, Sentence } from '../model/booklet.js';
 import type { ImageLookup } from '../images/prepared-image.js';
-import { besidePictoWidth, textWidth, type LayoutPreset } from './presets.js';
+import type { LayoutPreset } from './presets.js';
 import { THEME } from './theme.js';
 import { frenchSpacing } from './typography.js';
 
@@ -49,12 +49,10 @@ export function besidePicto(pictogram: Pictogram | undefined, text: Content, con
   };
 }
 
-/** A screenshot in a thin frame, as large as the text column allows, never taller than the preset's maximum. */
-export function screenshotContent(screenshot: Screenshot, context: LayoutContext, availableWidth = besidePictoWidth(context.preset)): Content {
+/** A screenshot in a thin frame, at the size the image stage prepared it for (screenshot-placement.ts). */
+export function screenshotContent(screenshot: Screenshot, context: LayoutContext): Content {
   const image = context.images(screenshot);
-  const maxWidth = Math.min(availableWidth - 4, textWidth(context.preset));
-  const scale = Math.min(maxWidth / image.width, context.preset.maxScreenshotHeight / image.height);
-  const width = Math.round(image.width * scale * 100) / 100;
+  const { width } = image.placed;
   return {
     table: { widths: [width], body: [[{ image: image.key, width, margin: [0, 0, 0, 0] }]] },
     layout: {

@@ -28,7 +28,11 @@ export interface Sentence {
 export interface Pictogram {
   /** The concept it stands for (lexicon key) or the `set:icon` reference. */
   concept: string;
+  /** The picture: `set:icon` (an Iconify icon) or `file:name.svg` (the project's own). */
+  icon: string;
   svg: string;
+  /** 'named': by `::picto` or by livret (warnings, agencies …); 'lexicon': chosen from the block's words. */
+  chosen: 'named' | 'lexicon';
 }
 
 export interface ScreenshotRegion {
@@ -44,6 +48,8 @@ export interface Screenshot {
   alt: string;
   highlights: ScreenshotRegion[];
   masks: ScreenshotRegion[];
+  /** How masks hide personal data: a hatched gray box (default) or a strong blur. */
+  maskStyle?: 'fill' | 'blur';
   crop: ScreenshotRegion | undefined;
   source: SourcePosition;
 }

@@ -34,11 +34,17 @@ export function readScreenshot(node: LeafDirective, projectRoot: string, where: 
   const src = requiredAttribute(node, 'src', 'src=connexion.png', where);
   const alt = requiredAttribute(node, 'alt', 'alt="La page de connexion du site ameli"', where);
   const crop = parseRegions(attribute(node, 'crop'), 'crop', where);
+  if (crop.length > 1) throw new LivretError(`crop takes one rectangle "x,y,w,h", not ${crop.length}`, where);
+  const maskStyle = attribute(node, 'mask-style');
+  if (maskStyle !== undefined && maskStyle !== 'fill' && maskStyle !== 'blur') {
+    throw new LivretError(`mask-style="${maskStyle}": use mask-style=fill (a gray box, the default) or mask-style=blur`, where);
+  }
   return {
     path: resolveImage(projectRoot, path.join('assets', 'screenshots'), src, where),
     alt,
     highlights: parseRegions(attribute(node, 'highlight'), 'highlight', where),
     masks: parseRegions(attribute(node, 'mask'), 'mask', where),
+    ...(maskStyle ? { maskStyle } : {}),
     crop: crop[0],
     source: where,
   };

@@ -1,17 +1,22 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { LivretError, type SourceLocation } from '../errors.js';
 import { displayPath, PACKAGE_ROOT } from '../paths.js';
 import type { Pictogram } from '../model/booklet.js';
+import { isFileIcon, loadFileIcon } from './custom-icons.js';
+import { stems } from './french-words.js';
 import { iconSvg } from './icon-sets.js';
+
+export { foldForMatching } from './fold.js';
 
 /**
  * The French pictogram lexicon (assets/pictograms/lexicon.yaml): one concept,
  * one picture, everywhere in a booklet. Blocks without `::picto` get the
- * concept of the first lexicon word that appears in their text.
+ * concept of the first lexicon word or phrase that appears in their text,
+ * matched on stems (plurals and verb forms: french-words.ts).
  */
 const lexiconSchema = z.record(
   z.string().regex(/^[a-z0-9-]+$/, 'write concept names in lower case with dashes, for example "carte-vitale"'),
@@ -20,13 +25,19 @@ const lexiconSchema = z.record(
 
 export interface LexiconEntry {
   concept: string;
+  /** `set:icon` or `file:name.svg`. */
   icon: string;
   words: string[];
+  /** Each word or phrase as its stems, for matching. */
+  phrases: string[][];
 }
 
 export interface Lexicon {
   entries: Map<string, LexiconEntry>;
+  /** The lexicon file, as shown in messages. */
   file: string;
+  /** SVG of the `file:` icons, read and checked when the lexicon is loaded. */
+  fileIcons: Map<string, string>;
 }
 
 /** The project's own lexicon, or livret's when the project has none. */
@@ -38,70 +49,91 @@ export function lexiconFile(projectRoot: string): string {
 export async function loadLexicon(projectRoot: string): Promise<Lexicon> {
   const file = lexiconFile(projectRoot);
   const shown = displayPath(projectRoot, file);
+  const lineCounter = new LineCounter();
   let parsed: unknown;
+  let lineOf: (concept: string) => number | undefined = () => undefined;
   try {
-    parsed = parse(await readFile(file, 'utf8'));
+    const document = parseDocument(await readFile(file, 'utf8'), { lineCounter });
+    if (document.errors[0]) throw document.errors[0];
+    parsed = document.toJS();
+    lineOf = (concept) => {
+      const pair = isMap(document.contents) ? document.contents.items.find((item) => isScalar(item.key) && item.key.value === concept) : undefined;
+      const offset = pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+      return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+    };
   } catch (error) {
     throw new LivretError(`cannot read the pictogram lexicon: ${(error as Error).message.split('\n')[0]}`, { file: shown });
   }
   const result = lexiconSchema.safeParse(parsed);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    throw new LivretError(`${issue.path.join('.')}: ${issue.message}`, { file: shown });
+    const concept = typeof issue.path[0] === 'string' ? issue.path[0] : undefined;
+    throw new LivretError(`${issue.path.join('.')}: ${issue.message}`, { file: shown, line: concept ? lineOf(concept) : undefined });
   }
-  const entries = new Map(
-    Object.entries(result.data).map(([concept, entry]) => [concept, { concept, icon: entry.icon, words: entry.words }]),
-  );
-  return { entries, file: shown };
+  const entries = new Map<string, LexiconEntry>();
+  const fileIcons = new Map<string, string>();
+  for (const [concept, entry] of Object.entries(result.data)) {
+    const where = { file: shown, line: lineOf(concept) };
+    if (isFileIcon(entry.icon)) {
+      if (!fileIcons.has(entry.icon)) fileIcons.set(entry.icon, await loadFileIcon(path.dirname(file), entry.icon, where));
+    } else if (!iconSvg(entry.icon)) {
+      throw new LivretError(`${concept}: unknown icon "${entry.icon}"; use set:name from fluent-emoji-flat or healthicons, or file:name.svg`, where);
+    }
+    entries.set(concept, { concept, icon: entry.icon, words: entry.words, phrases: entry.words.map(stems).filter((phrase) => phrase.length > 0) });
+  }
+  return { entries, file: shown, fileIcons };
 }
 
-/** Lower case, no accents, typographic apostrophes made plain: "Relevé" and "releve" match. */
-export function foldForMatching(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’ʼ]/g, "'").toLowerCase();
-}
-
-function escapeForRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A word or phrase, with a simple plural (-s, -x) on its last word, between word boundaries. */
-function phrasePattern(phrase: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeForRegExp(foldForMatching(phrase))}[sx]?(?![\\p{L}\\p{N}])`, 'u');
+/** Whether `phrase` (stems) occurs in `words` (stems) at `index`. */
+function matchesAt(words: readonly string[], phrase: readonly string[], index: number): boolean {
+  return phrase.every((part, offset) => words[index + offset] === part);
 }
 
 /** The concept of the earliest lexicon phrase in `text` (the longer phrase wins a tie), or undefined. */
 export function conceptForText(lexicon: Lexicon, text: string): string | undefined {
-  const folded = foldForMatching(text);
+  const words = stems(text);
   let best: { concept: string; index: number; length: number } | undefined;
   for (const entry of lexicon.entries.values()) {
-    for (const word of entry.words) {
-      const match = phrasePattern(word).exec(folded);
-      if (!match) continue;
-      const better = !best || match.index < best.index || (match.index === best.index && match[0].length > best.length);
-      if (better) best = { concept: entry.concept, index: match.index, length: match[0].length };
+    for (const phrase of entry.phrases) {
+      for (let index = 0; index + phrase.length <= words.length && (!best || index <= best.index); index += 1) {
+        if (!matchesAt(words, phrase, index)) continue;
+        if (!best || index < best.index || phrase.length > best.length) best = { concept: entry.concept, index, length: phrase.length };
+        break;
+      }
     }
   }
   return best?.concept;
 }
 
+function svgOf(lexicon: Lexicon, reference: string): string | undefined {
+  return isFileIcon(reference) ? lexicon.fileIcons.get(reference) : iconSvg(reference);
+}
+
+/** The lexicon concept whose picture is `icon`, if any (a `::picto{name=set:icon}` may name a concept's picture). */
+export function conceptOfIcon(lexicon: Lexicon, icon: string): string | undefined {
+  for (const entry of lexicon.entries.values()) if (entry.icon === icon) return entry.concept;
+  return undefined;
+}
+
 /** The pictogram for a `::picto{name=…}` value: a lexicon concept or a `set:icon` reference. */
 export function pictogramByName(lexicon: Lexicon, name: string, where: SourceLocation): Pictogram {
   const entry = lexicon.entries.get(name);
-  const reference = entry ? entry.icon : name;
-  const svg = iconSvg(reference);
+  const icon = entry ? entry.icon : name;
+  const svg = entry || !isFileIcon(name) ? svgOf(lexicon, icon) : undefined;
   if (!svg) {
     const hint = name.includes(':')
-      ? 'check the icon set and name (fluent-emoji-flat or healthicons)'
+      ? 'check the icon set and name (fluent-emoji-flat or healthicons); for your own picture, add it to the lexicon with icon: file:name.svg'
       : `add "${name}" to ${lexicon.file} or use one of: ${[...lexicon.entries.keys()].slice(0, 8).join(', ')}…`;
     throw new LivretError(`unknown pictogram "${name}": ${hint}`, where);
   }
-  return { concept: entry ? entry.concept : name, svg };
+  return { concept: entry ? entry.concept : name, icon, svg, chosen: 'named' };
 }
 
+/** The pictogram chosen by the lexicon for a block without `::picto`, or undefined when no word matches. */
 export function pictogramForText(lexicon: Lexicon, text: string): Pictogram | undefined {
   const concept = conceptForText(lexicon, text);
   if (!concept) return undefined;
   const entry = lexicon.entries.get(concept)!;
-  const svg = iconSvg(entry.icon);
-  return svg ? { concept, svg } : undefined;
+  const svg = svgOf(lexicon, entry.icon);
+  return svg ? { concept, icon: entry.icon, svg, chosen: 'lexicon' } : undefined;
 }

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { buildBooklet } from '../../src/build.js';
 import { LivretError } from '../../src/errors.js';
-import { makeProject, REPO_ROOT } from '../helpers/project.js';
+import { makeProject, MINI_DEPARTMENT, REPO_ROOT } from '../helpers/project.js';
 
 /** Builds a project expected to fail and returns the LivretError. */
 async function failure(files: Record<string, string>): Promise<LivretError> {
@@ -61,11 +61,7 @@ describe('bad input: exit code 2 and a message naming the file and line', () => 
   });
 
   it('a department file with a bad time range names file, line and key', async () => {
-    const projectRoot = await makeProject();
-    const { readFile, writeFile } = await import('node:fs/promises');
-    const file = path.join(projectRoot, 'content/departments/61.yaml');
-    await writeFile(file, (await readFile(file, 'utf8')).replace('"08:30-17:00"', '"17:00-08:30"'));
-    const error = await buildBooklet({ projectRoot, write: false }).catch((caught: unknown) => caught as LivretError);
+    const error = await failure({ 'content/departments/61.yaml': MINI_DEPARTMENT.replace('"08:30-17:00"', '"17:00-08:30"') });
     expect(error.format()).toMatch(/^content\/departments\/61\.yaml:12:\d+: agencies\[0\]\.hours\.monday\[0\]: the range ends before it starts/);
   });
 });

@@ -1,0 +1,6 @@
+export { checkBooklet, checkBuiltBooklet, loadBookletCheckConfig, type CheckOptions, type BuiltCheckOptions } from './check-booklet.js';
+export { checkChapters, checkChapterFiles, type ChapterInput } from './check-sources.js';
+export { checkPdf, layoutFactsFor } from './check-pdf.js';
+export { CONFIG_FILE, defaultConfig, loadCheckConfig, resolveConfig, type CheckConfig, type RuleSetting } from './config.js';
+export { exitCodeOf, makeReport, mergeReports, type CheckReport, type Finding } from './report.js';
+export { formatJson, formatStylish } from './reporters.js';

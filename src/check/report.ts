@@ -1,0 +1,47 @@
+/**
+ * One finding of `livret check`: where (file relative to the project root,
+ * line and column when the finding is about a place in a source file), which
+ * rule, how serious, and what to do.
+ */
+export interface Finding {
+  file: string;
+  line: number | null;
+  column: number | null;
+  rule: string;
+  severity: 'warn' | 'error';
+  message: string;
+}
+
+export interface CheckReport {
+  findings: Finding[];
+  errorCount: number;
+  warningCount: number;
+  /** The PDF that was checked, when the rendered-PDF rules ran. */
+  pdfPath?: string;
+  pageCount?: number;
+}
+
+export function makeReport(findings: readonly Finding[], extra: Pick<CheckReport, 'pdfPath' | 'pageCount'> = {}): CheckReport {
+  const sorted = [...findings].sort(
+    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule),
+  );
+  return {
+    findings: sorted,
+    errorCount: sorted.filter((finding) => finding.severity === 'error').length,
+    warningCount: sorted.filter((finding) => finding.severity === 'warn').length,
+    ...extra,
+  };
+}
+
+export function mergeReports(...reports: CheckReport[]): CheckReport {
+  const last = [...reports].reverse().find((report) => report.pdfPath !== undefined);
+  return makeReport(
+    reports.flatMap((report) => report.findings),
+    last ? { pdfPath: last.pdfPath, pageCount: last.pageCount } : {},
+  );
+}
+
+/** Exit code of the CLI contract: 1 when a rule of severity error failed. */
+export function exitCodeOf(report: CheckReport): 0 | 1 {
+  return report.errorCount > 0 ? 1 : 0;
+}

@@ -1,0 +1,22 @@
+// The little of fontkit (pdfkit's font engine) that livret uses to draw callout digits as paths.
+declare module 'fontkit' {
+  export interface GlyphPath {
+    toSVG(): string;
+  }
+  export interface Glyph {
+    path: GlyphPath;
+  }
+  export interface GlyphPosition {
+    xAdvance: number;
+  }
+  export interface GlyphRun {
+    glyphs: Glyph[];
+    positions: GlyphPosition[];
+  }
+  export interface Font {
+    unitsPerEm: number;
+    capHeight: number;
+    layout(text: string): GlyphRun;
+  }
+  export function create(buffer: Buffer): Font;
+}

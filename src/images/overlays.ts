@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import * as fontkit from 'fontkit';
+import { fontFile } from '../render/fonts.js';
+
+/**
+ * What livret draws on a screenshot, as SVG that sharp composites: callouts
+ * (a thick rounded frame with a white halo, and a numbered disc at its
+ * top-left corner) and masks over personal data. Sizes are given in points
+ * at print size and converted with `pixelsPerPoint`, so a callout looks the
+ * same whatever the resolution of the screenshot. Digits are glyph outlines
+ * of the booklet's font: no system font is involved, the output is the same
+ * on every machine.
+ */
+export interface PixelRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Dark orange: readable on the blue and white of ameli pages; white digits on it have 6:1 contrast. */
+export const CALLOUT_COLOR = '#a84300';
+/** In grayscale the orange would turn mid-gray, like the buttons it frames: near-black stays distinct. */
+export const CALLOUT_COLOR_GRAY = '#1a1a1a';
+export const CALLOUT_HALO = '#ffffff';
+export const MASK_FILL = '#8c8c8c';
+export const MASK_HATCH = '#6b6b6b';
+
+/** Callout geometry in points at print size. */
+const CALLOUT = { stroke: 1.6, halo: 1, gap: 1.2, radius: 3, discRadius: 9, digitSize: 12 } as const;
+
+let boldFont: fontkit.Font | undefined;
+function font(): fontkit.Font {
+  boldFont ??= fontkit.create(readFileSync(fontFile(700)));
+  return boldFont;
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+/** `text` as SVG paths, centred on (cx, cy), `size` pixels high em. */
+function centredText(text: string, cx: number, cy: number, size: number, fill: string): string {
+  const run = font().layout(text);
+  const scale = size / font().unitsPerEm;
+  const advance = run.positions.reduce((sum, position) => sum + position.xAdvance, 0) * scale;
+  let x = cx - advance / 2;
+  const baseline = cy + (font().capHeight * scale) / 2;
+  const paths = run.glyphs.map((glyph, index) => {
+    const path = `<path transform="translate(${round(x)} ${round(baseline)}) scale(${round(scale * 10000) / 10000} ${-round(scale * 10000) / 10000})" d="${glyph.path.toSVG()}"/>`;
+    x += run.positions[index]!.xAdvance * scale;
+    return path;
+  });
+  return `<g fill="${fill}">${paths.join('')}</g>`;
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.max(min, Math.min(max, value));
+}
+
+export interface Callout {
+  rect: PixelRect;
+  /** The number on the disc; undefined: a frame without a disc. */
+  number: number | undefined;
+}
+
+/** An SVG of `width` × `height` pixels with every callout drawn on a transparent background. */
+export function calloutsSvg(width: number, height: number, callouts: readonly Callout[], pixelsPerPoint: number, color: string = CALLOUT_COLOR): string {
+  const px = (points: number) => Math.max(1, points * pixelsPerPoint);
+  const stroke = Math.max(2, px(CALLOUT.stroke));
+  const halo = px(CALLOUT.halo);
+  const outset = px(CALLOUT.gap) + stroke / 2;
+  const discRadius = px(CALLOUT.discRadius);
+  const shapes = callouts.map(({ rect, number }) => {
+    const x = round(rect.x - outset);
+    const y = round(rect.y - outset);
+    const w = round(rect.width + 2 * outset);
+    const h = round(rect.height + 2 * outset);
+    const r = round(px(CALLOUT.radius));
+    const frame =
+      `<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="${r}" fill="none" stroke="${CALLOUT_HALO}" stroke-width="${round(stroke + 2 * halo)}"/>` +
+      `<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="${r}" fill="none" stroke="${color}" stroke-width="${round(stroke)}"/>`;
+    // The disc sits on the frame's top-left corner, moved inside the picture when the corner is near an edge.
+    const cx = round(clamp(x, discRadius + halo, width - discRadius - halo));
+    const cy = round(clamp(y, discRadius + halo, height - discRadius - halo));
+    if (number === undefined) return frame;
+    const disc =
+      `<circle cx="${cx}" cy="${cy}" r="${round(discRadius)}" fill="${color}" stroke="${CALLOUT_HALO}" stroke-width="${round(halo * 1.5)}"/>` +
+      centredText(String(number), cx, cy, px(CALLOUT.digitSize), '#ffffff');
+    return frame + disc;
+  });
+  return svgDocument(width, height, shapes.join(''));
+}
+
+/** Flat gray boxes with diagonal hatching over personal data: plainly "hidden", never mistaken for a button. */
+export function filledMasksSvg(width: number, height: number, masks: readonly PixelRect[], pixelsPerPoint: number): string {
+  const spacing = round(Math.max(4, 4 * pixelsPerPoint));
+  const pattern =
+    `<defs><pattern id="hatch" patternUnits="userSpaceOnUse" width="${spacing}" height="${spacing}" patternTransform="rotate(45)">` +
+    `<rect width="${spacing}" height="${spacing}" fill="${MASK_FILL}"/><rect width="${round(spacing / 2)}" height="${spacing}" fill="${MASK_HATCH}"/></pattern></defs>`;
+  const boxes = masks.map((rect) => `<rect x="${rect.x}" y="${rect.y}" width="${rect.width}" height="${rect.height}" fill="url(#hatch)"/>`);
+  return svgDocument(width, height, pattern + boxes.join(''));
+}
+
+function svgDocument(width: number, height: number, body: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${body}</svg>`;
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { definePdfRule } from './pdf-rule.js';
+
+/** A saddle-stitched booklet (`a5-booklet`) has a page count that is a multiple of 4 (print practice). */
+export const pageMultipleOf4 = definePdfRule({
+  id: 'page-multiple-of-4',
+  description: 'In the `a5-booklet` format, the page count is a multiple of 4 (one folded A4 sheet = 4 pages).',
+  severity: 'error',
+  options: z.strictObject({}),
+  check({ format, pageCount: pages }) {
+    if (format !== 'a5-booklet' || pages % 4 === 0) return [];
+    const missing = 4 - (pages % 4);
+    return [
+      {
+        message: `Le livret plié a ${pages} pages : il faut un multiple de 4. Ajoutez ${missing} page${missing > 1 ? 's' : ''} (par exemple ::notes) ou enlevez-en ${pages % 4}.`,
+      },
+    ];
+  },
+});

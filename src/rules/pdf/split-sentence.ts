@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { definePdfRule, quote } from './pdf-rule.js';
+import { placeSentence } from './sentence-pages.js';
+
+/** Never split a sentence across two pages (UNE 153101: blocks are not split across pages). */
+export const splitSentence = definePdfRule({
+  id: 'split-sentence',
+  description: 'No sentence starts at the bottom of a page and ends on the next page.',
+  severity: 'error',
+  options: z.strictObject({}),
+  check({ readback, sentences }) {
+    return sentences.flatMap((sentence) => {
+      const placement = placeSentence(readback, sentence);
+      if (placement.kind !== 'split') return [];
+      return [
+        {
+          message: `Phrase coupée entre les pages ${placement.page} et ${placement.page + 1} : ${quote(sentence.text)}. Gardez la phrase et son bloc sur une page.`,
+          file: sentence.file,
+          line: sentence.line,
+          column: sentence.column,
+        },
+      ];
+    });
+  },
+});

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { words } from '../text/words.js';
+import { readSentences } from '../text/sentences.js';
+import { defineSourceRule } from './rule-kit.js';
+
+/**
+ * At most 15 words a sentence, a warning above 12 (UK government: 10 to 15;
+ * Photosymbols: 15). EASY-READ.md's "warn from 12" is read as "12 words is
+ * still fine, 13 to 15 get a warning": 12 is inside the UK range.
+ */
+export const sentenceLength = defineSourceRule(
+  {
+    id: 'sentence-length',
+    description: 'A sentence (one source line) has at most `max` words; a warning above `warnAbove` words.',
+    severity: 'error',
+    options: z.strictObject({
+      max: z.number().int().positive().default(15),
+      warnAbove: z.number().int().positive().default(12),
+    }),
+  },
+  ({ text, options, report }) => {
+    for (const sentence of readSentences(text)) {
+      const count = words(sentence.text).length;
+      if (count > options.max) {
+        report(`Cette phrase a ${count} mots : ${options.max} au plus. Coupez-la en 2 phrases, une par ligne.`, sentence.pointAt(0));
+      } else if (count > options.warnAbove) {
+        report(`Cette phrase a ${count} mots : c'est long (${options.max} au plus). Pouvez-vous la couper ?`, sentence.pointAt(0), true);
+      }
+    }
+  },
+);

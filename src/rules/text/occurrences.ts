@@ -1,0 +1,64 @@
+import type { BookletContext, ChapterSource } from '../source/rule-kit.js';
+import type { Point, Sentence } from './sentences.js';
+
+/**
+ * Where a word is used across the booklet, in reading order, and whether that
+ * use is explained by `:term[…]{definition="…"}`. Rules that ask for "an
+ * explanation at first use" report only at the booklet's first occurrence.
+ */
+export interface Occurrence {
+  key: string;
+  written: string;
+  chapter: ChapterSource;
+  sentence: Sentence;
+  index: number;
+  point: Point;
+  /** Inside a `:term[…]` that has a definition. */
+  explained: boolean;
+}
+
+export interface OccurrenceMatch {
+  key: string;
+  written: string;
+  index: number;
+}
+
+/** All uses of the words picked by `match`, booklet order, grouped by key. */
+export function occurrencesInBooklet(
+  booklet: BookletContext,
+  match: (sentence: Sentence) => OccurrenceMatch[],
+): Map<string, Occurrence[]> {
+  const found = new Map<string, Occurrence[]>();
+  for (const chapter of booklet.chapters) {
+    for (const sentence of chapter.text.sentences) {
+      for (const hit of match(sentence)) {
+        const blockIndex = sentence.offset + hit.index;
+        const explained = sentence.block.terms.some(
+          (term) => term.definition !== undefined && blockIndex >= term.start && blockIndex < term.end,
+        );
+        const occurrence = { ...hit, chapter, sentence, point: sentence.pointAt(hit.index), explained };
+        found.set(hit.key, [...(found.get(hit.key) ?? []), occurrence]);
+      }
+    }
+  }
+  return found;
+}
+
+/** Every word of every `:term` label that has a definition, lower-cased: the booklet's glossary. */
+export function glossaryWords(booklet: BookletContext): Set<string> {
+  const glossary = new Set<string>();
+  for (const chapter of booklet.chapters) {
+    for (const block of chapter.text.blocks) {
+      for (const term of block.terms) {
+        if (term.definition === undefined) continue;
+        glossary.add(term.label.toLowerCase());
+        for (const word of term.label.toLowerCase().split(/[\s'’]+/)) if (word) glossary.add(word);
+      }
+    }
+  }
+  return glossary;
+}
+
+export function describePlace(occurrence: Occurrence): string {
+  return `${occurrence.chapter.path}:${occurrence.point.line}:${occurrence.point.column}`;
+}

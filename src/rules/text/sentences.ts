@@ -1,0 +1,259 @@
+import type { Heading, ListItem, Nodes, Paragraph, Parents, Root, TableCell } from 'mdast';
+import type { TextDirective } from 'mdast-util-directive';
+import type { VFile } from 'vfile';
+
+/**
+ * The sentences of a chapter, read from its syntax tree with the position of
+ * every character, so that a rule can point at the exact word. Livret's
+ * contract is one sentence per source line: each line of a paragraph, a list
+ * item or a heading is one sentence. Markup is gone (`**bold**` → "bold",
+ * `:term[CPAM]{…}` → "CPAM"); variables stay as written (`{{caisse.nom}}`).
+ */
+export interface Point {
+  line: number;
+  column: number;
+}
+
+export interface TermUse {
+  /** The explained word as written between the brackets. */
+  label: string;
+  definition: string | undefined;
+  /** Offsets in the block text. */
+  start: number;
+  end: number;
+}
+
+export interface Sentence {
+  text: string;
+  /** Offset of the sentence in its block's text. */
+  offset: number;
+  block: Block;
+  /** Source position of the character at `index` in `text` (the end of the sentence for index = length). */
+  pointAt(index: number): Point;
+}
+
+/** `definition`: the text of a `:term[…]{definition="…"}`, printed in the explanation box and the glossary. */
+export type BlockKind = 'paragraph' | 'heading' | 'table-cell' | 'definition';
+
+export interface Block {
+  kind: BlockKind;
+  node: Paragraph | Heading | TableCell | TextDirective;
+  /** The block's text, lines separated by "\n". */
+  text: string;
+  points: Point[];
+  sentences: Sentence[];
+  terms: TermUse[];
+  /** The step or list item holding this paragraph, if any (sentence counts are per step). */
+  listItem: ListItem | undefined;
+  /** Names of the container directives around the block, innermost last (`steps`, `warning`). */
+  containers: string[];
+  /** The `:term` directives with a definition inside this block. */
+  definitionNodes: TextDirective[];
+}
+
+export interface ChapterText {
+  blocks: Block[];
+  /** One per source line: the sentences of paragraphs, headings and table cells. */
+  sentences: Sentence[];
+  /** The sentences of the `:term` definitions (split at ". "), with their positions in the attribute. */
+  definitions: Sentence[];
+}
+
+/** The sentences the reader reads: the lines, then the definitions of difficult words. */
+export function readSentences(text: ChapterText): Sentence[] {
+  return [...text.sentences, ...text.definitions];
+}
+
+const cache = new WeakMap<Root, ChapterText>();
+
+export function chapterText(tree: Root, file: VFile): ChapterText {
+  const cached = cache.get(tree);
+  if (cached) return cached;
+  const blocks: Block[] = [];
+  const source = String(file.value);
+  collectBlocks(tree, source, { listItem: undefined, containers: [] }, blocks);
+  const definitions = blocks.flatMap((block) => block.definitionNodes.map((node) => definitionBlock(node, source)));
+  const result = {
+    blocks,
+    sentences: blocks.flatMap((block) => block.sentences),
+    definitions: definitions.flatMap((block) => block.sentences),
+  };
+  cache.set(tree, result);
+  return result;
+}
+
+interface Surroundings {
+  listItem: ListItem | undefined;
+  containers: string[];
+}
+
+function collectBlocks(node: Nodes, source: string, around: Surroundings, blocks: Block[]): void {
+  if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
+    const kind: BlockKind = node.type === 'tableCell' ? 'table-cell' : node.type;
+    blocks.push(makeBlock(kind, node, source, around));
+    return;
+  }
+  if (!('children' in node)) return;
+  let inner = around;
+  if (node.type === 'listItem') inner = { ...around, listItem: node };
+  if (node.type === 'containerDirective') inner = { ...around, containers: [...around.containers, node.name] };
+  for (const child of (node as Parents).children) collectBlocks(child as Nodes, source, inner, blocks);
+}
+
+function makeBlock(kind: BlockKind, node: Paragraph | Heading | TableCell, source: string, around: Surroundings): Block {
+  const builder: TextBuilder = { text: '', points: [], terms: [], definitionNodes: [] };
+  for (const child of node.children) appendInline(child as Nodes, source, builder);
+  const end = node.position?.end ?? { line: 1, column: 1 };
+  const block: Block = {
+    kind,
+    node,
+    text: builder.text,
+    points: builder.points,
+    sentences: [],
+    terms: builder.terms,
+    listItem: around.listItem,
+    containers: around.containers,
+    definitionNodes: builder.definitionNodes,
+  };
+  addSentences(block, builder.text.split('\n'), builder.points, end);
+  return block;
+}
+
+/** Splits a block's text into sentences (one per piece), trimmed, each knowing the source position of its characters. */
+function addSentences(block: Block, pieces: string[], points: Point[], end: Point, separator = 1): void {
+  let offset = 0;
+  for (const line of pieces) {
+    const leading = line.length - line.trimStart().length;
+    const text = line.trim();
+    const start = offset + leading;
+    if (text.length > 0) {
+      block.sentences.push({
+        text,
+        offset: start,
+        block,
+        pointAt: (index) => points[start + index] ?? points[start + text.length - 1] ?? { line: end.line, column: end.column },
+      });
+    }
+    offset += line.length + separator;
+  }
+}
+
+/**
+ * The definition of a `:term`, as a block of its own: sentences split after
+ * ". ", "? " or "! ", positions inside the `definition="…"` attribute.
+ */
+function definitionBlock(node: TextDirective, source: string): Block {
+  const value = termDefinition(node) ?? '';
+  const start = node.position?.start ?? { line: 1, column: 1, offset: 0 };
+  const raw = source.slice(start.offset ?? 0, node.position?.end.offset ?? 0);
+  const attribute = /definition\s*=\s*(["']?)/.exec(raw);
+  const rawValueStart = attribute ? attribute.index + attribute[0].length : 0;
+  const points: Point[] = [];
+  let line = start.line;
+  let column = start.column;
+  for (let index = 0; index < rawValueStart; index++) {
+    if (raw[index] === '\n') {
+      line += 1;
+      column = 1;
+    } else column += 1;
+  }
+  for (let index = 0; index < value.length; index++) {
+    points.push({ line, column });
+    if (value[index] === '\n') {
+      line += 1;
+      column = 1;
+    } else column += 1;
+  }
+  const block: Block = {
+    kind: 'definition',
+    node,
+    text: value,
+    points,
+    sentences: [],
+    terms: [],
+    listItem: undefined,
+    containers: [],
+    definitionNodes: [],
+  };
+  const pieces = value.split(/(?<=[.!?])\s/);
+  addSentences(block, pieces, points, { line, column });
+  return block;
+}
+
+interface TextBuilder {
+  text: string;
+  points: Point[];
+  terms: TermUse[];
+  definitionNodes: TextDirective[];
+}
+
+function appendInline(node: Nodes, source: string, builder: TextBuilder): void {
+  switch (node.type) {
+    case 'text':
+      appendMapped(node.value, node.position, source, builder);
+      return;
+    case 'inlineCode':
+      appendMapped(node.value, node.position, source, builder, 1);
+      return;
+    case 'break': {
+      const point = node.position?.start ?? { line: 1, column: 1 };
+      builder.text += '\n';
+      builder.points.push({ line: point.line, column: point.column });
+      return;
+    }
+    case 'textDirective': {
+      if (node.name !== 'term') {
+        // Not a livret directive: "12:30" parses as the directive ":30"; rules read it as written.
+        const start = node.position?.start.offset ?? 0;
+        appendMapped(source.slice(start, node.position?.end.offset ?? start), node.position, source, builder);
+        return;
+      }
+      const start = builder.text.length;
+      for (const child of node.children) appendInline(child as Nodes, source, builder);
+      builder.terms.push({ label: builder.text.slice(start), definition: termDefinition(node), start, end: builder.text.length });
+      if (termDefinition(node) !== undefined) builder.definitionNodes.push(node);
+      return;
+    }
+    case 'image':
+    case 'imageReference':
+    case 'html':
+      return;
+    default:
+      if ('children' in node) for (const child of (node as Parents).children) appendInline(child as Nodes, source, builder);
+  }
+}
+
+function termDefinition(node: TextDirective): string | undefined {
+  const definition = node.attributes?.definition;
+  return typeof definition === 'string' && definition.trim() !== '' ? definition : undefined;
+}
+
+/**
+ * Appends a text node's value, giving each character its source position.
+ * The value drops list indentation and trailing spaces at line ends, so lines
+ * are matched one by one.
+ */
+function appendMapped(
+  value: string,
+  position: { start: { line: number; column: number; offset?: number }; end: { offset?: number } } | undefined,
+  source: string,
+  builder: TextBuilder,
+  skip = 0,
+): void {
+  const start = position?.start ?? { line: 1, column: 1, offset: 0 };
+  const sourceLines = source.slice((start.offset ?? 0) + skip, position?.end.offset ?? 0).split('\n');
+  const valueLines = value.split('\n');
+  valueLines.forEach((valueLine, lineIndex) => {
+    const sourceLine = sourceLines[lineIndex] ?? '';
+    const found = sourceLine.indexOf(valueLine);
+    const shift = found >= 0 ? found : 0;
+    const line = start.line + lineIndex;
+    const firstColumn = (lineIndex === 0 ? start.column + skip : 1) + shift;
+    for (let index = 0; index < valueLine.length; index++) builder.points.push({ line, column: firstColumn + index });
+    builder.text += valueLine;
+    if (lineIndex < valueLines.length - 1) {
+      builder.text += '\n';
+      builder.points.push({ line, column: firstColumn + valueLine.length });
+    }
+  });
+}

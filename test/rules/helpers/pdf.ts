@@ -1,0 +1,43 @@
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import { FONT_FAMILY } from '../../../src/render/fonts.js';
+import { renderPdf } from '../../../src/render/render-pdf.js';
+import type { LayoutFacts, PdfCheckInput, PrintedSentence } from '../../../src/rules/pdf/pdf-rule.js';
+import { readPdf } from '../../../src/verify/read-pdf.js';
+
+/** What the build would tell the PDF rules besides the PDF itself. */
+export interface ExampleFacts {
+  sentences?: string[];
+  format?: 'a4' | 'a5-booklet';
+  /** Page count to report (the PDF itself is not padded to it). */
+  pages?: number;
+}
+
+/** The page of the examples: A5, 40 pt margins, 16 pt body text, 14 pt minimum. */
+export const EXAMPLE_LAYOUT: LayoutFacts = { margins: [40, 40, 40, 40], bodySize: 16, minSize: 14 };
+
+/** Renders a small pdfmake document with the booklet font, through livret's own renderer. */
+export async function renderExample(definition: Partial<TDocumentDefinitions>): Promise<Uint8Array> {
+  const document: TDocumentDefinitions = {
+    pageSize: 'A5',
+    pageMargins: EXAMPLE_LAYOUT.margins,
+    defaultStyle: { font: FONT_FAMILY, fontSize: 16 },
+    info: { title: 'Exemple', creationDate: new Date(0) },
+    content: [],
+    ...definition,
+  };
+  return renderPdf(document);
+}
+
+/** Renders and reads back an example, giving the input a PDF rule receives. */
+export async function pdfInput(definition: Partial<TDocumentDefinitions>, facts: ExampleFacts = {}): Promise<PdfCheckInput> {
+  const readback = await readPdf(await renderExample(definition));
+  const sentences: PrintedSentence[] = (facts.sentences ?? []).map((text, index) => ({ text, file: 'exemple.md', line: index + 1, column: 1 }));
+  return {
+    readback,
+    pdfPath: 'out/exemple.pdf',
+    format: facts.format ?? 'a4',
+    pageCount: facts.pages ?? readback.pageCount,
+    sentences,
+    layout: EXAMPLE_LAYOUT,
+  };
+}
