@@ -1,19 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Finding } from '../check/report.js';
 import { departmentFile, formatKeyPath } from '../content/load-department.js';
 import { LivretError } from '../errors.js';
 import { displayPath } from '../paths.js';
 import { TODO } from './starter-file.js';
 
-/** One finding, in the shape `livret check` prints (file:line:column severity message rule-id). */
-export interface Finding {
-  file: string;
-  line: number;
-  column: number;
-  rule: 'department-todo';
-  severity: 'error';
-  message: string;
-}
+export type { Finding };
 
 interface ScalarAt {
   keys: Array<string | number>;
@@ -38,7 +31,7 @@ function scalarsOf(node: unknown, keys: Array<string | number>, into: ScalarAt[]
 }
 
 /**
- * The TODO markers left in a department file (by `livret init-department` or
+ * The TODO markers left in a department file (rule `department-todo`, severity error) (by `livret init-department` or
  * by an editor), one error finding each, so that `livret check` fails until
  * the file is complete. A marker in a value names its key; one in a comment
  * asks for the comment's instruction to be done.

@@ -76,7 +76,7 @@ describe('TODO markers (rule department-todo)', () => {
     expect(findings.length).toBeGreaterThanOrEqual(8);
     for (const finding of findings) expect(finding).toMatchObject({ file: shown, rule: 'department-todo', severity: 'error' });
     const lines = readFileSync(path.join(root, shown), 'utf8').split('\n');
-    for (const finding of findings) expect(lines[finding.line - 1]!.slice(finding.column - 1)).toMatch(/^TODO/);
+    for (const finding of findings) expect(lines[finding.line! - 1]!.slice(finding.column! - 1)).toMatch(/^TODO/);
     const messages = findings.map((finding) => finding.message);
     expect(messages).toContain('office.address[0]: replace the TODO with the real information');
     expect(messages).toContain('agencies[0].name: replace the TODO with the real information');
