@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const folder = path.dirname(fileURLToPath(import.meta.url));
 const only = process.argv[2];
-const scripts = readdirSync(folder).filter((name) => name.endsWith('.ts') && (!only || name.includes(only))).sort();
+const scripts = readdirSync(folder).filter((name) => name.endsWith('.ts') && !name.includes('-child') && (!only || name.includes(only))).sort();
 let failed = 0;
 for (const script of scripts) {
   process.stdout.write(`\n## ${script}\n\n`);

@@ -5,11 +5,15 @@ import { loadDepartment } from './content/load-department.js';
 import { LivretError, EXIT_RULES_FAILED } from './errors.js';
 import { defaultCacheDir } from './images/image-cache.js';
 import { prepareImages } from './images/prepare-images.js';
-import { layoutBooklet } from './layout/booklet-layout.js';
+import { coverBand, layoutBooklet } from './layout/booklet-layout.js';
 import { grayscaleDefinition } from './layout/grayscale-definition.js';
+import { grayColor } from './pictograms/grayscale.js';
 import { PRESETS, type PageFormat } from './layout/presets.js';
 import { allSentences, type Booklet } from './model/booklet.js';
 import { buildModel } from './model/build-model.js';
+import { addBleed } from './print/bleed.js';
+import { imposeSaddleStitch } from './print/impose.js';
+import { countPages, padToMultipleOfFour } from './print/padding.js';
 import { displayPath, findProjectRoot } from './paths.js';
 import { loadLexicon } from './pictograms/lexicon.js';
 import { writeFileAtomic } from './render/atomic-write.js';
@@ -35,12 +39,29 @@ export interface BuildOptions {
   write?: boolean;
   /** Folder of prepared pictures; default `<projectRoot>/.cache/livret/images`; false: no cache. */
   imageCacheDir?: string | false;
+  /** Also write a print-shop file (`-a4-print.pdf` / `-a5-print.pdf`) with this bleed, in points. */
+  bleed?: number;
+  /** Crop marks on the print-shop file (alone: a print-shop file without bleed). */
+  cropMarks?: boolean;
+}
+
+/** One file of a build: the pages (A4 or A5), the imposed sheets, or the print-shop pages. */
+export interface OutputFile {
+  kind: 'pages' | 'imposed' | 'print';
+  path: string;
+  pdf: Uint8Array;
+  /** PDF pages: booklet pages, or sides of sheets for the imposed file. */
+  pageCount: number;
 }
 
 export interface BuildResult {
+  /** The booklet's pages (A4, or A5 unimposed), as read back and checked. */
   pdf: Uint8Array;
+  /** The file named by the format: `<booklet>-a4.pdf` or the imposed `<booklet>-a5-booklet.pdf`. */
   outputPath: string;
   pageCount: number;
+  /** Every file of the build, written unless `write: false`. */
+  files: OutputFile[];
   format: OutputFormat;
   sentences: SourceSentence[];
   chapterFiles: string[];
@@ -76,20 +97,37 @@ export async function buildBooklet(options: BuildOptions = {}): Promise<BuildRes
   const imageCacheDir = options.imageCacheDir === false ? undefined : (options.imageCacheDir ?? defaultCacheDir(projectRoot));
   const { images, lookup, stats: imageStats } = await prepareImages(booklet, { projectRoot, preset, grayscale: options.grayscale, cacheDir: imageCacheDir });
   const fallbackDate = source.config.edition ? new Date(`${source.config.edition}T00:00:00Z`) : undefined;
-  const coloured = layoutBooklet({ booklet, preset, images: lookup, preparedImages: images, creationDate: buildDate(fallbackDate) });
-  const definition = options.grayscale ? await grayscaleDefinition(coloured) : coloured;
-  const pdf = await renderPdf(definition);
+  const date = buildDate(fallbackDate);
+  const render = async (blankPagesBeforeBackCover: number | undefined) => {
+    const coloured = layoutBooklet({ booklet, preset, images: lookup, preparedImages: images, creationDate: date, blankPagesBeforeBackCover });
+    return renderPdf(options.grayscale ? await grayscaleDefinition(coloured) : coloured);
+  };
+  // A saddle-stitched booklet is padded to a multiple of 4 pages.
+  const pdf = format === 'a5-booklet' ? (await padToMultipleOfFour(render)).pdf : await render(undefined);
 
   const readback = await readPdf(pdf);
   const sentences = allSentences(booklet).map(({ text, source: where }) => ({ text, ...where }));
   assertNothingLost(readback, sentences);
 
-  const outputPath = path.join(path.resolve(options.outDir ?? path.join(projectRoot, 'out')), department.code, `${source.id}-${format}.pdf`);
-  if (options.write !== false) await writeFileAtomic(outputPath, pdf);
+  const outputFolder = path.join(path.resolve(options.outDir ?? path.join(projectRoot, 'out')), department.code);
+  const pages: OutputFile = { kind: 'pages', path: path.join(outputFolder, `${source.id}-${preset.format}.pdf`), pdf, pageCount: readback.pageCount };
+  const files = [pages];
+  if (format === 'a5-booklet') {
+    const imposed = await imposeSaddleStitch(pdf, { date });
+    files.push({ kind: 'imposed', path: path.join(outputFolder, `${source.id}-${format}.pdf`), pdf: imposed, pageCount: await countPages(imposed) });
+  }
+  if (options.bleed !== undefined || options.cropMarks) {
+    const band = coverBand(preset);
+    const backgrounds = [{ page: 1, ...band, color: options.grayscale ? grayColor(band.color) : band.color }];
+    const print = await addBleed(pdf, { bleed: options.bleed ?? 0, cropMarks: options.cropMarks ?? false, backgrounds, date });
+    files.push({ kind: 'print', path: path.join(outputFolder, `${source.id}-${preset.format}-print.pdf`), pdf: print, pageCount: readback.pageCount });
+  }
+  if (options.write !== false) for (const file of files) await writeFileAtomic(file.path, file.pdf);
   return {
     pdf,
-    outputPath,
+    outputPath: path.join(outputFolder, `${source.id}-${format}.pdf`),
     pageCount: readback.pageCount,
+    files,
     format,
     sentences,
     chapterFiles: source.chapterFiles.map((file) => displayPath(projectRoot, file)),

@@ -2,6 +2,8 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
+import { previewCommand } from './commands/preview.js';
+import { mergeCommand } from './commands/merge.js';
 import { initDepartmentCommand } from './commands/init-department.js';
 
 /** The `livret` command line: each command lives in ./commands and calls the library API. */
@@ -10,6 +12,8 @@ await yargs(hideBin(process.argv))
   .usage('$0 <command> [options]\n\nEasy-read (FALC) PDF booklets and letters from Markdown.')
   .command(buildCommand)
   .command(checkCommand)
+  .command(previewCommand)
+  .command(mergeCommand)
   .command(initDepartmentCommand)
   .demandCommand(1, 'Choose a command, for example: livret build')
   .strict()

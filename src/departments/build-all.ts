@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { listDepartments } from '../build.js';
 import { EXIT_OK, LivretError } from '../errors.js';
 import { displayPath, findProjectRoot } from '../paths.js';
-import type { FromWorker, ToWorker, WorkerBuildOptions } from './worker-protocol.js';
+import type { FromWorker, ToWorker, WorkerBuildOptions, WrittenFile } from './worker-protocol.js';
 
 /**
  * `livret build --department all`: every department of content/departments/
@@ -34,8 +34,11 @@ export interface BuildProgress {
 export interface DepartmentBuilt {
   code: string;
   ok: true;
+  /** The file named by the format (`<booklet>-a4.pdf`, `<booklet>-a5-booklet.pdf`). */
   outputPath: string;
   pageCount: number;
+  /** Every file written: pages, imposed sheets, print-shop pages. */
+  files: WrittenFile[];
   seconds: number;
 }
 
@@ -136,7 +139,7 @@ function runWorker(queue: string[], options: WorkerBuildOptions, record: (outcom
       current = undefined;
       record(
         message.type === 'built'
-          ? { code: message.code, ok: true, outputPath: message.outputPath, pageCount: message.pageCount, seconds: message.seconds }
+          ? { code: message.code, ok: true, outputPath: message.outputPath, pageCount: message.pageCount, files: message.files, seconds: message.seconds }
           : { code: message.code, ok: false, message: message.message, exitCode: message.exitCode, seconds: message.seconds },
       );
       next();
@@ -180,12 +183,16 @@ function tsxEsmApi(from: string): string {
 }
 
 /** The end-of-run summary: what was written, what failed and why. */
-export function formatSummary(result: AllDepartmentsResult, cwd: string = process.cwd()): string {
+export function formatSummary(
+  result: AllDepartmentsResult,
+  cwd: string = process.cwd(),
+  describe: (file: WrittenFile) => string = (file) => `${file.pageCount} pages`,
+): string {
   const lines = [
     `Built ${result.built.length} of ${result.outcomes.length} department(s) in ${result.seconds.toFixed(1)} s with ${result.workers} worker(s).`,
   ];
   for (const outcome of result.built) {
-    lines.push(`  ${outcome.code.padEnd(3)}  ${path.relative(cwd, outcome.outputPath)}  ${outcome.pageCount} pages`);
+    for (const file of outcome.files) lines.push(`  ${outcome.code.padEnd(3)}  ${path.relative(cwd, file.path)}  ${describe(file)}`);
   }
   if (result.failed.length > 0) {
     lines.push(`Failed: ${result.failed.length} department(s), the others are written:`);

@@ -19,7 +19,8 @@ async function build(code: string): Promise<FromWorker> {
   const seconds = () => (performance.now() - started) / 1000;
   try {
     const result = await buildBooklet({ ...options, department: code, write: true });
-    return { type: 'built', code, outputPath: result.outputPath, pageCount: result.pageCount, seconds: seconds() };
+    const files = result.files.map(({ kind, path, pageCount }) => ({ kind, path, pageCount }));
+    return { type: 'built', code, outputPath: result.outputPath, pageCount: result.pageCount, files, seconds: seconds() };
   } catch (error) {
     if (isLivretError(error)) return { type: 'failed', code, message: error.format(), exitCode: error.exitCode, seconds: seconds() };
     const trace = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -1,4 +1,4 @@
-import type { BuildOptions } from '../build.js';
+import type { BuildOptions, OutputFile } from '../build.js';
 
 /**
  * Messages between buildAllDepartments (main thread) and its build workers.
@@ -7,8 +7,11 @@ import type { BuildOptions } from '../build.js';
  */
 export type WorkerBuildOptions = Omit<BuildOptions, 'department' | 'write'>;
 
+/** A written file, without its bytes. */
+export type WrittenFile = Pick<OutputFile, 'kind' | 'path' | 'pageCount'>;
+
 export type ToWorker = { type: 'build'; code: string } | { type: 'stop' };
 
 export type FromWorker =
-  | { type: 'built'; code: string; outputPath: string; pageCount: number; seconds: number }
+  | { type: 'built'; code: string; outputPath: string; pageCount: number; files: WrittenFile[]; seconds: number }
   | { type: 'failed'; code: string; message: string; exitCode: number; seconds: number };

@@ -119,21 +119,31 @@ function layoutAgencies(block: AgenciesBlock, context: LayoutContext): Content[]
     ]),
   );
   if (!block.map) return agencies;
-  const map = unbreakable([
-    screenshotContent(block.map, context),
-    { ul: block.mapLegend.map((line) => sentenceContent(line)), markerColor: THEME.colors.accent, margin: [0, 8, 0, 0] },
-  ]);
-  return [...agencies, map];
+  // The map and its legend are two blocks: together they are taller than an A5 page.
+  const map = unbreakable([screenshotContent(block.map, context)], 8);
+  if (block.mapLegend.length === 0) return [...agencies, map];
+  const legend = unbreakable([{ ul: block.mapLegend.map((line) => sentenceContent(line)), markerColor: THEME.colors.accent }]);
+  return [...agencies, map, legend];
 }
 
 function layoutContact(block: ContactBlock, context: LayoutContext): Content {
   return unbreakable(block.lines.map((line) => ({ stack: [besidePicto(line.pictogram, sentencesStack(line.sentences), context)], margin: [0, 0, 0, 12] })));
 }
 
+/** Room a notes page keeps for its title and its two sentences, in points. */
+const NOTES_PAGE_HEADER = 170;
+const NOTES_LINE_SPACING = 38;
+
+/** As many ruled lines as asked, but never more than the page holds (an A5 page holds fewer). */
+export function notesLineCount(asked: number, preset: LayoutContext['preset']): number {
+  const room = preset.height - preset.margins[1] - preset.margins[3] - NOTES_PAGE_HEADER;
+  return Math.max(1, Math.min(asked, Math.floor(room / NOTES_LINE_SPACING)));
+}
+
 function layoutNotes(block: NotesBlock, context: LayoutContext): Content {
   const width = textWidth(context.preset);
-  const spacing = 38;
-  const lines = Array.from({ length: block.lines }, (_, index) => ({
+  const spacing = NOTES_LINE_SPACING;
+  const lines = Array.from({ length: notesLineCount(block.lines, context.preset) }, (_, index) => ({
     type: 'line' as const,
     x1: 0,
     y1: (index + 1) * spacing,

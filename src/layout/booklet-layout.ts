@@ -19,6 +19,11 @@ export interface LayoutInput {
   /** Every prepared image, registered once in the document. */
   preparedImages: readonly PreparedImage[];
   creationDate: Date;
+  /**
+   * For a printed booklet: blank pages inserted before the last chapter (the
+   * back cover), which then starts on a page of its own. Undefined: none.
+   */
+  blankPagesBeforeBackCover?: number;
 }
 
 export function layoutBooklet(input: LayoutInput): TDocumentDefinitions {
@@ -51,7 +56,8 @@ export function layoutBooklet(input: LayoutInput): TDocumentDefinitions {
       currentPage === 1
         ? null
         : { text: `Page ${currentPage} sur ${pageCount}`, alignment: 'center', fontSize: THEME.footerSize, lineHeight: lineHeight(1.2), margin: [0, 18, 0, 0] },
-    content: [...cover(booklet, preset), tableOfContents(), ...booklet.chapters.flatMap((chapter) => layoutChapter(chapter, context))],
+    background: (currentPage: number) => (currentPage === 1 ? coverBandCanvas(preset) : null),
+    content: [...cover(booklet, preset), tableOfContents(), ...chapters(booklet, context, input.blankPagesBeforeBackCover)],
     pageBreakBefore: chapterPageBreak,
   };
 }
@@ -67,6 +73,46 @@ function exampleMark(preset: LayoutPreset): (currentPage: number) => Content {
     lineHeight: lineHeight(1.2),
     margin: [preset.margins[0], 20, preset.margins[2], 0],
   });
+}
+
+/**
+ * The cover's colour band along the bottom edge: the one area that touches
+ * the edge of the page, extended into the bleed for print shops.
+ */
+export function coverBand(preset: LayoutPreset): { x: number; y: number; width: number; height: number; color: string } {
+  const height = Math.round((preset.margins[3] - 8 * MM) * 100) / 100;
+  return { x: 0, y: preset.height - height, width: preset.width, height, color: THEME.colors.accent };
+}
+
+const MM = 72 / 25.4;
+
+function coverBandCanvas(preset: LayoutPreset): Content {
+  const band = coverBand(preset);
+  // Placed absolutely: a canvas reaching the bottom of the page is otherwise refused by pdfmake.
+  return { canvas: [{ type: 'rect', x: 0, y: 0, w: band.width, h: band.height, color: band.color }], absolutePosition: { x: band.x, y: band.y } };
+}
+
+/** The chapters, with the blank pages of a printed booklet before the back cover. */
+function chapters(booklet: Booklet, context: LayoutContext, blankPages: number | undefined): Content[] {
+  const laidOut = booklet.chapters.map((chapter) => layoutChapter(chapter, context));
+  const lastChapter = laidOut.at(-1);
+  // pdfmake starts a new, empty page for the bottom margin of the last block when it ends near the
+  // bottom of a page: the back cover would no longer be the last page.
+  if (lastChapter && lastChapter.length > 0) lastChapter.push(withoutBottomMargin(lastChapter.pop()!));
+  const backCover = laidOut.pop();
+  if (blankPages === undefined || !backCover) return [...laidOut, ...(backCover ?? [])].flat();
+  const [opening, ...rest] = backCover;
+  const blanks: Content[] = Array.from({ length: blankPages }, () => ({ text: '', pageBreak: 'before' }));
+  const startsPage = typeof opening === 'object' && opening !== null && 'pageBreak' in opening && opening.pageBreak === 'before';
+  const start: Content = startsPage ? opening : { stack: [opening ?? ''], pageBreak: 'before' };
+  return [...laidOut.flat(), ...blanks, start, ...rest];
+}
+
+function withoutBottomMargin(content: Content): Content {
+  if (typeof content !== 'object' || content === null || Array.isArray(content) || !('margin' in content)) return content;
+  const margin = content.margin;
+  if (!Array.isArray(margin) || margin.length !== 4) return content;
+  return { ...content, margin: [margin[0], margin[1], margin[2], 0] } as Content;
 }
 
 function cover(booklet: Booklet, preset: LayoutPreset): Content[] {

@@ -1,6 +1,7 @@
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { fontDescriptors } from './fonts.js';
+import { applyPdfmakeFixes } from './pdfmake-fixes.js';
 
 /**
  * pdfmake document definition → PDF bytes. No network, no file access from
@@ -10,6 +11,7 @@ let configured = false;
 
 function configure(): void {
   if (configured) return;
+  applyPdfmakeFixes();
   pdfmake.setFonts(fontDescriptors());
   pdfmake.setUrlAccessPolicy(() => false);
   // Only the font files are read from disk.

@@ -1,0 +1,77 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LivretError } from '../../src/errors.js';
+import { inspectRecipientsFile, readRecipients, type RecipientRow } from '../../src/letters/recipients.js';
+
+let folder: string;
+beforeAll(async () => {
+  folder = await mkdtemp(path.join(tmpdir(), 'livret-recipients-'));
+});
+afterAll(() => rm(folder, { recursive: true, force: true }));
+
+async function readAll(file: string): Promise<RecipientRow[]> {
+  const rows: RecipientRow[] = [];
+  for await (const row of readRecipients(await inspectRecipientsFile(file))) rows.push(row);
+  return rows;
+}
+
+const HEADER = 'id;civility;last_name;first_name;address_1;address_2;postal_code;city;nir;code';
+const ROWS = [
+  'A1;Mme;Lefèvre;Élodie;"Résidence Les Pins; bât. C";12 rue de l\'Église;61000;Alençon;269054958815780;0427',
+  'A2;M.;Œuvray;François;3 place Bonet;;61300;L\'Aigle;185032A00412382;9031',
+];
+
+describe('recipients CSV', () => {
+  it('decodes a Windows-1252 file with ";" as Excel writes it, accents and a quoted ";" intact', async () => {
+    const file = path.join(folder, 'excel.csv');
+    const bytes = iconv.encode(`${HEADER}\r\n${ROWS.join('\r\n')}\r\n`, 'win1252');
+    // Really Windows-1252: "è" is one byte 0xE8, not UTF-8's 0xC3 0xA8; "Œ" is 0x8C.
+    expect(bytes.includes(0xe8)).toBe(true);
+    expect(bytes.includes(0x8c)).toBe(true);
+    await writeFile(file, bytes);
+    const facts = await inspectRecipientsFile(file);
+    expect(facts).toMatchObject({ encoding: 'windows-1252', delimiter: ';', hasBom: false });
+    const rows = await readAll(file);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({ line: 2, index: 0, cellCount: 10, headerLength: 10 });
+    expect(rows[0]!.fields).toMatchObject({ last_name: 'Lefèvre', first_name: 'Élodie', address_1: 'Résidence Les Pins; bât. C', address_2: "12 rue de l'Église", city: 'Alençon', postal_code: '61000', code: '0427' });
+    expect(rows[1]!.fields).toMatchObject({ last_name: 'Œuvray', first_name: 'François', address_3: '', civility: 'M.', nir: '185032A00412382' });
+  });
+
+  it('reads UTF-8 with a BOM and "," as delimiter; leading zeros stay', async () => {
+    const file = path.join(folder, 'bom.csv');
+    const text = `${HEADER.replaceAll(';', ',')}\n${ROWS[0]!.replace('"Résidence Les Pins; bât. C"', '"Résidence Les Pins, bât. C"').replaceAll(';', ',')}\n`;
+    await writeFile(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]));
+    expect(await inspectRecipientsFile(file)).toMatchObject({ encoding: 'utf-8', delimiter: ',', hasBom: true });
+    const [row] = await readAll(file);
+    expect(row!.fields).toMatchObject({ id: 'A1', address_1: 'Résidence Les Pins, bât. C', code: '0427', last_name: 'Lefèvre' });
+  });
+
+  it('reads UTF-8 without a BOM', async () => {
+    const file = path.join(folder, 'utf8.csv');
+    await writeFile(file, `${HEADER}\n${ROWS[1]}\n`, 'utf8');
+    expect(await inspectRecipientsFile(file)).toMatchObject({ encoding: 'utf-8', hasBom: false });
+    expect((await readAll(file))[0]!.fields.last_name).toBe('Œuvray');
+  });
+
+  it('refuses a header without the required columns, naming them and line 1', async () => {
+    const file = path.join(folder, 'header.csv');
+    await writeFile(file, 'id;name;nir\nA1;X;1\n');
+    const error = await readAll(file).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(LivretError);
+    expect((error as LivretError).format()).toMatch(/header\.csv:1: the header lacks the columns last_name, first_name, address_1, postal_code, city, code/);
+  });
+
+  it('refuses a file with an unclosed quote, naming the file', async () => {
+    const file = path.join(folder, 'quote.csv');
+    await writeFile(file, `${HEADER}\nA1;Mme;"Lefèvre;Élodie;x;;61000;Alençon;269054958815780;0427\n`);
+    await expect(readAll(file)).rejects.toThrow(LivretError);
+  });
+
+  it('refuses a missing file with a message about --recipients', async () => {
+    await expect(inspectRecipientsFile(path.join(folder, 'nope.csv'))).rejects.toThrow(/--recipients/);
+  });
+});

@@ -1,0 +1,47 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildBooklet, type BuildResult } from '../../src/build.js';
+import { saddleStitchSheets } from '../../src/print/saddle-stitch.js';
+import { readPdf, type PdfReadback } from '../../src/verify/read-pdf.js';
+import { REPO_ROOT } from '../helpers/project.js';
+import { pageNumbersOnSide } from './synthetic-booklet.js';
+
+/**
+ * The reference booklet (CPAM de l'Orne) as a saddle-stitched A5 booklet:
+ * what an agency prints on its office printer, duplex, short-edge flip.
+ */
+let result: BuildResult;
+let sheets: PdfReadback;
+
+beforeAll(async () => {
+  result = await buildBooklet({ projectRoot: REPO_ROOT, department: '61', format: 'a5-booklet', write: false });
+  sheets = await readPdf(result.files.find((file) => file.kind === 'imposed')!.pdf);
+});
+
+describe('the reference booklet, imposed for saddle stitching', () => {
+  it('has a multiple of 4 A5 pages, on pages / 4 sheets of A4 landscape', () => {
+    expect(result.pageCount % 4).toBe(0);
+    expect(sheets.pageCount / 2).toBe(result.pageCount / 4);
+    expect(sheets.pages.every((side) => Math.abs(side.width - 841.89) < 0.1 && Math.abs(side.height - 595.28) < 0.1)).toBe(true);
+  });
+
+  it('ends with the back cover (the contact page), blank pages only before it', async () => {
+    const pages = await readPdf(result.pdf);
+    const last = pages.pages[pages.pageCount - 1]!;
+    expect(last.text).toContain('Nous contacter');
+  });
+
+  it('puts the pages on the sheets in saddle-stitch order, read back from their page numbers', () => {
+    const count = result.pageCount;
+    const expected = saddleStitchSheets(count).flatMap((sheet) => [sheet.front, sheet.back]);
+    const read = sheets.pages.map(pageNumbersOnSide);
+    // Sheet 1 front: the back cover on the left, the cover (no number, its title instead) on the right.
+    expect(read[0]).toEqual({ left: [count], right: [] });
+    expect(sheets.pages[0]!.runs.some((run) => run.text.startsWith('Bienvenue') && run.x > 841.89 / 2)).toBe(true);
+    // Sheet 1 back: page 2 on the left, the second-to-last page on the right.
+    expect(read[1]).toEqual({ left: [2], right: [count - 1] });
+    read.slice(1).forEach((side, index) => {
+      const wanted = expected[index + 1]!;
+      expect(side).toEqual({ left: [wanted.left], right: [wanted.right] });
+    });
+  });
+});
