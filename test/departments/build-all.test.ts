@@ -1,18 +1,20 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDepartment } from '../../src/content/load-department.js';
 import { buildAllDepartments, formatSummary, type AllDepartmentsResult, type BuildProgress } from '../../src/departments/build-all.js';
 import { shouldShowProgress } from '../../src/departments/progress.js';
 import { normaliseForSearch, readPdf } from '../../src/verify/read-pdf.js';
+import { cleanUpTempDirs, makeTempDir } from './temp-dirs.js';
+
+cleanUpTempDirs();
 
 const repo = path.join(import.meta.dirname, '..', '..');
 const fixtures = path.join(repo, 'test', 'fixtures', 'departments');
 
 /** A project with the small fixture booklet, the repo's assets and the given department files. */
 function project(departments: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'livret-all-'));
+  const root = makeTempDir('livret-all-');
   cpSync(path.join(fixtures, 'project'), root, { recursive: true });
   cpSync(path.join(repo, 'assets', 'pictograms'), path.join(root, 'assets', 'pictograms'), { recursive: true });
   mkdirSync(path.join(root, 'content', 'departments'), { recursive: true });

@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { cleanUpTempDirs, makeTempDir } from './temp-dirs.js';
+
+cleanUpTempDirs();
 
 /**
  * The commands as a user runs them (from the TypeScript sources through tsx,
@@ -26,7 +28,7 @@ function livret(cwd: string, ...args: string[]) {
 }
 
 function project(departments: Record<string, string> = {}): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'livret-cli-'));
+  const root = makeTempDir('livret-cli-');
   cpSync(path.join(fixtures, 'project'), root, { recursive: true });
   cpSync(path.join(repo, 'assets', 'pictograms'), path.join(root, 'assets', 'pictograms'), { recursive: true });
   mkdirSync(path.join(root, 'content', 'departments'), { recursive: true });

@@ -1,8 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../src/render/atomic-write.js';
+import { cleanUpTempDirs, makeTempDir } from './temp-dirs.js';
+
+cleanUpTempDirs();
 
 /**
  * `build --department all` runs builds side by side in worker threads of one
@@ -11,7 +13,7 @@ import { writeFileAtomic } from '../../src/render/atomic-write.js';
  */
 describe('writeFileAtomic, several writers of one file at once', () => {
   it('every write succeeds, the file is whole, no temporary file is left', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'livret-atomic-'));
+    const dir = makeTempDir('livret-atomic-');
     const target = path.join(dir, 'picture.png');
     const contents = Array.from({ length: 6 }, (_, index) => Buffer.alloc(2_000_000, index));
     const results = await Promise.allSettled(contents.map((data) => writeFileAtomic(target, data)));

@@ -1,9 +1,11 @@
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDepartment, parseDepartment } from '../../src/content/load-department.js';
 import { LivretError } from '../../src/errors.js';
+import { cleanUpTempDirs, makeTempDir } from './temp-dirs.js';
+
+cleanUpTempDirs();
 
 const fixtures = path.join(import.meta.dirname, '..', 'fixtures', 'departments');
 const fixture = (name: string) => readFileSync(path.join(fixtures, name), 'utf8');
@@ -115,7 +117,7 @@ describe('department file validation', () => {
 
 describe('loadDepartment', () => {
   function project(files: Record<string, string>): string {
-    const root = mkdtempSync(path.join(os.tmpdir(), 'livret-dept-'));
+    const root = makeTempDir('livret-dept-');
     mkdirSync(path.join(root, 'content', 'departments'), { recursive: true });
     for (const [name, text] of Object.entries(files)) writeFileSync(path.join(root, 'content', 'departments', name), text);
     return root;

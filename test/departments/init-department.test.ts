@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inseeDepartments, withArticle } from '../../src/content/department-names.js';
@@ -8,8 +7,11 @@ import { initDepartment, normaliseDepartmentCode } from '../../src/departments/i
 import { starterDepartmentYaml } from '../../src/departments/starter-file.js';
 import { findTodoMarkers, todoMarkersIn } from '../../src/departments/todo-markers.js';
 import { LivretError } from '../../src/errors.js';
+import { cleanUpTempDirs, makeTempDir } from './temp-dirs.js';
 
-const emptyProject = () => mkdtempSync(path.join(os.tmpdir(), 'livret-init-'));
+cleanUpTempDirs();
+
+const emptyProject = () => makeTempDir('livret-init-');
 
 describe('livret init-department', () => {
   it('writes a valid starter file pre-filled from INSEE', async () => {

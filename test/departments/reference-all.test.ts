@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withArticle } from '../../src/content/department-names.js';
@@ -8,6 +7,9 @@ import { loadDepartment } from '../../src/content/load-department.js';
 import { describeOpeningHours } from '../../src/content/opening-hours.js';
 import { buildAllDepartments, type AllDepartmentsResult } from '../../src/departments/build-all.js';
 import { normaliseForSearch, readPdf } from '../../src/verify/read-pdf.js';
+import { cleanUpTempDirs, makeTempDir } from './temp-dirs.js';
+
+cleanUpTempDirs();
 
 /**
  * The reference booklet built for every department of content/departments/
@@ -23,7 +25,7 @@ describe('reference booklet for every department', () => {
   const texts = new Map<string, string>();
 
   beforeAll(async () => {
-    const outDir = mkdtempSync(path.join(os.tmpdir(), 'livret-reference-all-'));
+    const outDir = makeTempDir('livret-reference-all-');
     result = await buildAllDepartments({ projectRoot: repo, outDir });
     for (const built of result.built) {
       const readback = await readPdf(new Uint8Array(readFileSync(built.outputPath)));
