@@ -4,6 +4,7 @@ import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { previewCommand } from './commands/preview.js';
 import { mergeCommand } from './commands/merge.js';
+import { initDepartmentCommand } from './commands/init-department.js';
 
 /** The `livret` command line: each command lives in ./commands and calls the library API. */
 await yargs(hideBin(process.argv))
@@ -13,6 +14,7 @@ await yargs(hideBin(process.argv))
   .command(checkCommand)
   .command(previewCommand)
   .command(mergeCommand)
+  .command(initDepartmentCommand)
   .demandCommand(1, 'Choose a command, for example: livret build')
   .strict()
   .fail((message, error, instance) => {

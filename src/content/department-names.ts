@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { PACKAGE_ROOT } from '../paths.js';
-import type { Department } from './department-schema.js';
+import type { Article, Department } from './department-schema.js';
 
 /**
  * French grammar for département names: "de l'Orne", "du Calvados",
@@ -10,7 +10,7 @@ import type { Department } from './department-schema.js';
  * the article; the department file's own `article` always wins (official CPAM
  * names do not always follow INSEE, e.g. "CPAM de Moselle").
  */
-export type Article = NonNullable<Department['article']>;
+export type { Article };
 
 /** TNCC → the preposition + article used in "la CPAM ___ <nom>". */
 const ARTICLE_BY_TNCC: Readonly<Record<string, Article>> = {
@@ -47,6 +47,7 @@ export function inseeDepartments(): Map<string, InseeDepartment> {
   return inseeCache;
 }
 
+/** The file's own article wins, then INSEE's, then "de ". */
 export function articleFor(department: Pick<Department, 'code' | 'article'>): Article {
   return department.article ?? inseeDepartments().get(department.code)?.article ?? 'de ';
 }

@@ -3,23 +3,33 @@ import { z } from 'zod';
 /**
  * The department file (`content/departments/<code>.yaml`): one CPAM's office,
  * agencies and opening hours. The chapters never hold this data; `::agencies`,
- * `::contact` and `{{…}}` variables read it from here.
+ * `::contact` and `{{…}}` variables read it from here. The same schema is
+ * exported as JSON Schema (schemas/department.schema.json) for editors.
  */
+
+const TIME = '([01]\\d|2[0-3]):[0-5]\\d';
 
 /** "08:30-12:30": a time range within one day, start before end. */
 export const timeRangeSchema = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'write a time range as "HH:MM-HH:MM", for example "08:30-12:30"')
+  .regex(new RegExp(`^${TIME}-${TIME}$`), 'write a time range as "HH:MM-HH:MM", for example "08:30-12:30"')
   .refine((range) => {
     const [start, end] = range.split('-') as [string, string];
     return start < end;
   }, 'the range ends before it starts: write the earlier time first, for example "08:30-17:00"')
-  .describe('Plage horaire "HH:MM-HH:MM"');
+  .describe('Plage horaire "HH:MM-HH:MM", par exemple "08:30-12:30"');
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-const dayHoursSchema = z.array(timeRangeSchema).describe('Plages horaires du jour; liste vide ou absente = fermé');
+/** Ranges of one day, from morning to evening, not overlapping ("09:00-12:30", "13:30-17:00" = lunch break). */
+const dayHoursSchema = z
+  .array(timeRangeSchema)
+  .refine(
+    (ranges) => ranges.every((range, index) => index === 0 || ranges[index - 1]!.slice(6) < range.slice(0, 5)),
+    'the ranges of a day overlap or are out of order: write them from morning to evening, for example ["09:00-12:30", "13:30-17:00"]',
+  )
+  .describe('Plages horaires du jour, du matin au soir ; liste vide [] ou jour absent = fermé');
 
 export const openingHoursSchema = z
   .strictObject({
@@ -31,53 +41,100 @@ export const openingHoursSchema = z
     saturday: dayHoursSchema.optional(),
     sunday: dayHoursSchema.optional(),
   })
-  .describe('Horaires d\'ouverture par jour (jours absents = fermé)');
+  .describe("Horaires d'ouverture par jour (monday … sunday) ; un jour absent = fermé");
 
 export const addressLinesSchema = z
   .array(z.string().min(1))
   .min(2)
   .max(6)
-  .describe('Lignes de l\'adresse postale, la dernière = code postal et ville');
+  .describe("Lignes de l'adresse postale (2 à 6) ; la dernière = code postal et ville");
 
 export const phoneSchema = z.strictObject({
-  number: z.string().regex(/^\d{2}( \d{2})+$/, 'group the phone number by two digits, for example "36 46" or "02 33 12 34 56"'),
-  price: z.string().min(1).optional().describe('Prix de l\'appel, en clair'),
+  number: z
+    .string()
+    .regex(/^\d{2}( \d{2})+$/, 'group the phone number by two digits, for example "36 46" or "02 33 12 34 56"')
+    .describe('Numéro groupé par deux chiffres, par exemple "36 46"'),
+  price: z.string().min(1).optional().describe("Prix de l'appel, en clair"),
 });
 
-export const agencySchema = z.strictObject({
-  name: z.string().min(1).describe('Nom de l\'agence, par exemple "Agence d\'Alençon"'),
-  address: addressLinesSchema,
-  hours: openingHoursSchema.optional(),
-  appointment_only: z.boolean().default(false).describe('Accueil uniquement sur rendez-vous'),
-  note: z.string().min(1).optional(),
-});
-
-export const departmentSchema = z.strictObject({
-  code: z.string().regex(/^(\d{2}|2A|2B|97[1-6])$/, 'use the INSEE code of the département, for example "61", "2A" or "974"'),
-  name: z.string().min(1).describe('Nom du département, par exemple "Orne"'),
-  article: z
-    .enum(['de ', "d'", 'du ', 'de la ', 'des ', "de l'"])
-    .optional()
-    .describe('Article devant le nom ("de l\'", "du", "de la", "des"); par défaut, celui de l\'INSEE'),
-  example: z.boolean().default(false).describe('Fichier d\'exemple dont les adresses doivent être vérifiées'),
-  office: z.strictObject({
-    name: z.string().min(1).describe('Nom officiel, par exemple "Caisse primaire d\'assurance maladie de l\'Orne"'),
-    short_name: z.string().min(1).describe('Nom court, par exemple "CPAM de l\'Orne"'),
+export const agencySchema = z
+  .strictObject({
+    name: z.string().min(1).describe('Nom de l\'agence, par exemple "Agence d\'Alençon"'),
     address: addressLinesSchema,
-    phone: phoneSchema,
-    website: z.string().min(1),
-    social: z
-      .array(z.strictObject({ network: z.string().min(1), handle: z.string().min(1) }))
-      .default([]),
-  }),
-  agencies: z.array(agencySchema).min(1),
-  map: z
-    .strictObject({ src: z.string().min(1), alt: z.string().min(1), legend: z.array(z.string().min(1)).default([]) })
-    .optional()
-    .describe('Carte des points d\'accueil (image dans assets/)'),
-});
+    hours: openingHoursSchema.optional(),
+    appointment_only: z.boolean().default(false).describe('Accueil uniquement sur rendez-vous'),
+    note: z.string().min(1).optional().describe('Une phrase de plus, par exemple "Accès pour les fauteuils roulants."'),
+  })
+  .refine((agency) => agency.hours !== undefined || agency.appointment_only, {
+    message: 'give the agency\'s opening hours ("hours:") or write "appointment_only: true"',
+    path: ['hours'],
+  });
+
+/** What editors write ("du", "de la"); the value keeps the space that follows it ("du Calvados"). */
+const ARTICLE_SPELLINGS = {
+  de: 'de ',
+  "d'": "d'",
+  du: 'du ',
+  'de la': 'de la ',
+  des: 'des ',
+  "de l'": "de l'",
+} as const;
+export type Article = (typeof ARTICLE_SPELLINGS)[keyof typeof ARTICLE_SPELLINGS];
+
+export const articleSchema = z
+  .enum(Object.keys(ARTICLE_SPELLINGS) as [keyof typeof ARTICLE_SPELLINGS], {
+    error: 'write one of "de", "d\'", "du", "de la", "des", "de l\'" (in quotes when it ends with \')',
+  })
+  .transform((written): Article => ARTICLE_SPELLINGS[written]);
+
+export const departmentSchema = z
+  .strictObject({
+    code: z
+      .string({ error: 'write the code in quotes, for example code: "08"' })
+      .regex(/^(\d{2}|2A|2B|97[1-6])$/, 'use the INSEE code of the département, for example "61", "2A" or "974"')
+      .describe('Code INSEE du département, entre guillemets : "61", "2A", "974"'),
+    name: z.string().min(1).describe('Nom du département, par exemple "Orne"'),
+    article: articleSchema
+      .optional()
+      .describe('Article devant le nom : "de", "d\'", "du", "de la", "des", "de l\'". Par défaut, celui de l\'INSEE'),
+    example: z
+      .boolean()
+      .default(false)
+      .describe("true = fichier d'exemple : le livret porte la mention « Exemple : adresses à vérifier »"),
+    office: z.strictObject({
+      name: z.string().min(1).describe('Nom officiel, par exemple "Caisse primaire d\'assurance maladie de l\'Orne"'),
+      short_name: z.string().min(1).describe('Nom court, par exemple "CPAM de l\'Orne"'),
+      address: addressLinesSchema,
+      phone: phoneSchema,
+      website: z.string().min(1).describe('Site internet, par exemple "ameli.fr"'),
+      social: z
+        .array(
+          z.strictObject({
+            network: z.string().min(1).describe('Réseau, par exemple "X", "Facebook", "LinkedIn"'),
+            handle: z.string().min(1).describe('Nom du compte, par exemple "@cpam61"'),
+          }),
+        )
+        .default([])
+        .describe('Comptes sur les réseaux sociaux'),
+    }),
+    agencies: z.array(agencySchema).min(1).describe("Agences d'accueil (au moins une)"),
+    map: z
+      .strictObject({
+        src: z.string().min(1).describe('Image dans assets/maps/, par exemple "61-points-accueil.png"'),
+        alt: z.string().min(1).describe("Ce que montre la carte, en phrases simples"),
+        legend: z.array(z.string().min(1)).default([]).describe('Légende : une phrase par ligne'),
+      })
+      .optional()
+      .describe("Carte des points d'accueil (image dans assets/maps/)"),
+  })
+  .meta({
+    title: 'Département livret',
+    description: "Caisse, agences, horaires et carte d'un département (content/departments/<code>.yaml)",
+  });
 
 export type TimeRange = z.infer<typeof timeRangeSchema>;
 export type OpeningHours = z.infer<typeof openingHoursSchema>;
 export type Agency = z.infer<typeof agencySchema>;
 export type Department = z.infer<typeof departmentSchema>;
+/** A department file as written (before defaults), e.g. for tests and starter files. */
+export type DepartmentInput = z.input<typeof departmentSchema>;

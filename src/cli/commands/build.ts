@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
-import { buildBooklet, listDepartments, type OutputFile, type OutputFormat } from '../../build.js';
+import { buildBooklet, type OutputFile, type OutputFormat } from '../../build.js';
+import { buildAllDepartments, formatSummary } from '../../departments/build-all.js';
+import { terminalProgress } from '../../departments/progress.js';
 import { LivretError } from '../../errors.js';
 import { findProjectRoot } from '../../paths.js';
 import { parseLength } from '../../print/units.js';
@@ -14,6 +16,7 @@ interface BuildArguments {
   out: string;
   bleed?: string;
   cropMarks: boolean;
+  workers?: number;
 }
 
 export const buildCommand: CommandModule<object, BuildArguments> = {
@@ -27,7 +30,8 @@ export const buildCommand: CommandModule<object, BuildArguments> = {
       .option('grayscale', { type: 'boolean', default: false, describe: 'Gray pictures for black-and-white printers' })
       .option('out', { type: 'string', default: 'out', describe: 'Output folder' })
       .option('bleed', { type: 'string', describe: 'Also write a print-shop file <booklet>-<a4|a5>-print.pdf with this bleed, e.g. 3mm' })
-      .option('crop-marks', { type: 'boolean', default: false, describe: 'Crop marks on the print-shop file' }) as never,
+      .option('crop-marks', { type: 'boolean', default: false, describe: 'Crop marks on the print-shop file' })
+      .option('workers', { type: 'number', describe: 'With --department all: worker threads (default: 2, or 1 on one core)' }) as never,
   handler: (argv) =>
     runCommand(async () => {
       const projectRoot = findProjectRoot();
@@ -35,24 +39,27 @@ export const buildCommand: CommandModule<object, BuildArguments> = {
       if (argv.bleed !== undefined && bleed === undefined) {
         throw new LivretError(`--bleed ${argv.bleed} is not a length: give one such as 3mm, 0.125in or 8.5pt`);
       }
-      const departments = argv.department === 'all' ? await listDepartments(projectRoot) : [argv.department];
-      for (const department of departments) {
-        const result = await buildBooklet({
-          projectRoot,
-          booklet: argv.booklet,
-          department,
-          format: argv.format,
-          grayscale: argv.grayscale,
-          outDir: path.resolve(argv.out),
-          bleed,
-          cropMarks: argv.cropMarks,
-        });
-        for (const file of result.files) process.stdout.write(`${path.relative(process.cwd(), file.path)}  ${describeFile(file)}\n`);
+      const options = {
+        projectRoot,
+        booklet: argv.booklet,
+        format: argv.format,
+        grayscale: argv.grayscale,
+        outDir: path.resolve(argv.out),
+        bleed,
+        cropMarks: argv.cropMarks,
+      };
+      if (argv.department === 'all') {
+        const result = await buildAllDepartments({ ...options, workers: argv.workers, onProgress: terminalProgress() });
+        process.stdout.write(formatSummary(result, process.cwd(), describeFile));
+        return result.exitCode;
       }
+      const result = await buildBooklet({ ...options, department: argv.department });
+      for (const file of result.files) process.stdout.write(`${path.relative(process.cwd(), file.path)}  ${describeFile(file)}\n`);
+      return 0;
     }),
 };
 
-function describeFile(file: OutputFile): string {
+function describeFile(file: Pick<OutputFile, 'kind' | 'pageCount'>): string {
   if (file.kind === 'imposed') return `${file.pageCount / 2} sheets (${file.pageCount} sides), A4 landscape, duplex short-edge`;
   return `${file.pageCount} pages${file.kind === 'print' ? ' for the print shop (TrimBox and BleedBox set)' : ''}`;
 }

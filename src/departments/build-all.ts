@@ -1,0 +1,202 @@
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { listDepartments } from '../build.js';
+import { EXIT_OK, LivretError } from '../errors.js';
+import { displayPath, findProjectRoot } from '../paths.js';
+import type { FromWorker, ToWorker, WorkerBuildOptions, WrittenFile } from './worker-protocol.js';
+
+/**
+ * `livret build --department all`: every department of content/departments/
+ * built on a pool of worker threads, one PDF each. A failure in one
+ * department is collected with its message and the others still build.
+ */
+export interface BuildAllOptions extends WorkerBuildOptions {
+  /** Worker threads; default min(2, cores), never more than departments. */
+  workers?: number;
+  /** Codes to build; default every file in content/departments/. */
+  departments?: string[];
+  /** Called once before the first build (done = 0) and after each department. */
+  onProgress?: (progress: BuildProgress) => void;
+}
+
+export interface BuildProgress {
+  done: number;
+  total: number;
+  /** The department just finished (absent in the first call). */
+  last?: DepartmentOutcome;
+}
+
+export interface DepartmentBuilt {
+  code: string;
+  ok: true;
+  /** The file named by the format (`<booklet>-a4.pdf`, `<booklet>-a5-booklet.pdf`). */
+  outputPath: string;
+  pageCount: number;
+  /** Every file written: pages, imposed sheets, print-shop pages. */
+  files: WrittenFile[];
+  seconds: number;
+}
+
+export interface DepartmentFailed {
+  code: string;
+  ok: false;
+  /** `file:line:column: message`, as the CLI prints it. */
+  message: string;
+  exitCode: number;
+  seconds: number;
+}
+
+export type DepartmentOutcome = DepartmentBuilt | DepartmentFailed;
+
+export interface AllDepartmentsResult {
+  /** In department order, whatever order the workers finished in. */
+  outcomes: DepartmentOutcome[];
+  built: DepartmentBuilt[];
+  failed: DepartmentFailed[];
+  workers: number;
+  seconds: number;
+  /** 0 when all built, else the highest exit code among the failures. */
+  exitCode: number;
+}
+
+export function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(2, os.availableParallelism()));
+}
+
+export async function buildAllDepartments(options: BuildAllOptions = {}): Promise<AllDepartmentsResult> {
+  const projectRoot = path.resolve(options.projectRoot ?? findProjectRoot());
+  const codes = [...new Set(options.departments ?? (await listDepartments(projectRoot)))];
+  if (codes.length === 0) {
+    throw new LivretError('no department file: create one with `livret init-department CODE`', {
+      file: displayPath(projectRoot, path.join(projectRoot, 'content', 'departments')),
+    });
+  }
+  const requested = options.workers ?? defaultWorkerCount();
+  if (!Number.isInteger(requested) || requested < 1) {
+    throw new LivretError(`--workers must be a whole number from 1, not "${String(options.workers)}"`);
+  }
+  const workerCount = Math.min(requested, codes.length);
+  const { workers: _workers, departments: _departments, onProgress, ...rest } = options;
+  const buildOptions: WorkerBuildOptions = { ...rest, projectRoot };
+  // sharp (libvips) must be loaded by the main thread before workers use it (glibc unloads it otherwise).
+  // Its thread pool is per process: with several workers, one libvips thread each avoids oversubscribing cores.
+  const { default: sharp } = await import('sharp');
+  const sharpThreads = sharp.concurrency();
+  if (workerCount > 1) sharp.concurrency(1);
+
+  const started = performance.now();
+  const outcomes = new Map<string, DepartmentOutcome>();
+  onProgress?.({ done: 0, total: codes.length });
+  const queue = [...codes];
+  const record = (outcome: DepartmentOutcome) => {
+    outcomes.set(outcome.code, outcome);
+    onProgress?.({ done: outcomes.size, total: codes.length, last: outcome });
+  };
+  try {
+    await Promise.all(Array.from({ length: workerCount }, () => runWorker(queue, buildOptions, record)));
+  } finally {
+    sharp.concurrency(sharpThreads);
+  }
+
+  const ordered = codes.map((code) => outcomes.get(code)!);
+  const failed = ordered.filter((outcome): outcome is DepartmentFailed => !outcome.ok);
+  return {
+    outcomes: ordered,
+    built: ordered.filter((outcome): outcome is DepartmentBuilt => outcome.ok),
+    failed,
+    workers: workerCount,
+    seconds: (performance.now() - started) / 1000,
+    exitCode: failed.reduce((highest, outcome) => Math.max(highest, outcome.exitCode), EXIT_OK),
+  };
+}
+
+/**
+ * One worker takes departments from the shared queue until it is empty. If the
+ * thread dies (out of memory, a crash in native code), the department it was
+ * building fails and a fresh worker carries on with the rest of the queue.
+ */
+function runWorker(queue: string[], options: WorkerBuildOptions, record: (outcome: DepartmentOutcome) => void): Promise<void> {
+  return new Promise((resolve) => {
+    const worker = startWorker(options);
+    let current: { code: string; started: number } | undefined;
+    let state: 'running' | 'stopping' | 'dead' = 'running';
+    const next = () => {
+      const code = queue.shift();
+      if (code === undefined) {
+        state = 'stopping';
+        worker.postMessage({ type: 'stop' } satisfies ToWorker);
+        return;
+      }
+      current = { code, started: performance.now() };
+      worker.postMessage({ type: 'build', code } satisfies ToWorker);
+    };
+    worker.on('message', (message: FromWorker) => {
+      current = undefined;
+      record(
+        message.type === 'built'
+          ? { code: message.code, ok: true, outputPath: message.outputPath, pageCount: message.pageCount, files: message.files, seconds: message.seconds }
+          : { code: message.code, ok: false, message: message.message, exitCode: message.exitCode, seconds: message.seconds },
+      );
+      next();
+    });
+    const died = (reason: string) => {
+      if (state === 'dead') return;
+      state = 'dead';
+      if (current) {
+        const seconds = (performance.now() - current.started) / 1000;
+        const message = `internal error, please report it: the build worker stopped (${reason})`;
+        record({ code: current.code, ok: false, message, exitCode: 70, seconds });
+      }
+      void worker.terminate();
+      if (queue.length > 0) void runWorker(queue, options, record).then(resolve);
+      else resolve();
+    };
+    worker.on('error', (error) => died(error.message));
+    worker.on('exit', (exitCode) => (state === 'stopping' ? resolve() : died(`exit code ${exitCode}`)));
+    next();
+  });
+}
+
+/**
+ * The worker runs compiled JS (dist/departments/build-worker.js) in the
+ * installed CLI; from the TypeScript sources (vitest, `npx tsx bench/…`) it
+ * runs the .ts file through tsx's loader, registered inside the worker.
+ */
+function startWorker(options: WorkerBuildOptions): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL('./build-worker.js', here), { workerData: options });
+  const target = pathToFileURL(path.join(path.dirname(fileURLToPath(here)), 'build-worker.ts')).href;
+  const bootstrap = `import(${JSON.stringify(tsxEsmApi(here))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(target)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: options });
+}
+
+/** URL of tsx's ESM register API, read from its package exports (its CJS build cannot register ESM hooks). */
+function tsxEsmApi(from: string): string {
+  const manifestPath = createRequire(from).resolve('tsx/package.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
+  return pathToFileURL(path.join(path.dirname(manifestPath), manifest.exports['./esm/api']!.import.default)).href;
+}
+
+/** The end-of-run summary: what was written, what failed and why. */
+export function formatSummary(
+  result: AllDepartmentsResult,
+  cwd: string = process.cwd(),
+  describe: (file: WrittenFile) => string = (file) => `${file.pageCount} pages`,
+): string {
+  const lines = [
+    `Built ${result.built.length} of ${result.outcomes.length} department(s) in ${result.seconds.toFixed(1)} s with ${result.workers} worker(s).`,
+  ];
+  for (const outcome of result.built) {
+    for (const file of outcome.files) lines.push(`  ${outcome.code.padEnd(3)}  ${path.relative(cwd, file.path)}  ${describe(file)}`);
+  }
+  if (result.failed.length > 0) {
+    lines.push(`Failed: ${result.failed.length} department(s), the others are written:`);
+    for (const outcome of result.failed) lines.push(`  ${outcome.code.padEnd(3)}  ${outcome.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,37 @@
+import { performance } from 'node:perf_hooks';
+import { parentPort, workerData } from 'node:worker_threads';
+import { buildBooklet } from '../build.js';
+import { isLivretError } from '../errors.js';
+import type { FromWorker, ToWorker, WorkerBuildOptions } from './worker-protocol.js';
+
+/**
+ * One build worker: builds the departments the main thread sends, one at a
+ * time, and answers with a plain result. A user's mistake (LivretError) comes
+ * back as its one-line message; anything else as an internal error with its
+ * stack, so one broken department never stops the others.
+ */
+const port = parentPort;
+if (!port) throw new Error('build-worker.ts runs only as a worker thread');
+const options = workerData as WorkerBuildOptions;
+
+async function build(code: string): Promise<FromWorker> {
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
+  try {
+    const result = await buildBooklet({ ...options, department: code, write: true });
+    const files = result.files.map(({ kind, path, pageCount }) => ({ kind, path, pageCount }));
+    return { type: 'built', code, outputPath: result.outputPath, pageCount: result.pageCount, files, seconds: seconds() };
+  } catch (error) {
+    if (isLivretError(error)) return { type: 'failed', code, message: error.format(), exitCode: error.exitCode, seconds: seconds() };
+    const trace = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return { type: 'failed', code, message: `internal error, please report it: ${trace}`, exitCode: 70, seconds: seconds() };
+  }
+}
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'stop') {
+    port.close();
+    return;
+  }
+  void build(message.code).then((result) => port.postMessage(result));
+});
