@@ -122,7 +122,7 @@ export async function buildBooklet(options: BuildOptions = {}): Promise<BuildRes
     const print = await addBleed(pdf, { bleed: options.bleed ?? 0, cropMarks: options.cropMarks ?? false, backgrounds, date });
     files.push({ kind: 'print', path: path.join(outputFolder, `${source.id}-${preset.format}-print.pdf`), pdf: print, pageCount: readback.pageCount });
   }
-  if (options.write !== false) for (const file of files) await writeFileAtomic(file.path, file.pdf);
+  if (options.write !== false) await writeBuildFiles(files);
   return {
     pdf,
     outputPath: path.join(outputFolder, `${source.id}-${format}.pdf`),
@@ -136,6 +136,11 @@ export async function buildBooklet(options: BuildOptions = {}): Promise<BuildRes
     booklet,
     imageStats,
   };
+}
+
+/** Writes every file of a build, each atomically (temporary name, then rename). */
+export async function writeBuildFiles(files: readonly OutputFile[]): Promise<void> {
+  for (const file of files) await writeFileAtomic(file.path, file.pdf);
 }
 
 function pageFormatOf(format: OutputFormat): PageFormat {

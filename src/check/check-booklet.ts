@@ -1,9 +1,13 @@
 import path from 'node:path';
-import { buildBooklet, type BuildResult, type OutputFormat } from '../build.js';
+import { buildBooklet, listDepartments, writeBuildFiles, type BuildOptions, type BuildResult, type OutputFormat } from '../build.js';
 import { loadBookletSource } from '../content/booklet-config.js';
+import { loadDepartment } from '../content/load-department.js';
+import { buildModel } from '../model/build-model.js';
+import { loadLexicon } from '../pictograms/lexicon.js';
 import { EXIT_RULES_FAILED, isLivretError } from '../errors.js';
 import { displayPath, findProjectRoot } from '../paths.js';
 import { readPdf } from '../verify/read-pdf.js';
+import { checkModel } from './check-model.js';
 import { checkPdf, layoutFactsFor } from './check-pdf.js';
 import { checkChapterFiles } from './check-sources.js';
 import { loadCheckConfig, type CheckConfig } from './config.js';
@@ -38,7 +42,12 @@ export async function checkBooklet(options: CheckOptions = {}): Promise<CheckRep
   const source = await loadBookletSource(projectRoot, options.booklet);
   const config = await loadCheckConfig(projectRoot, source.config.check, displayPath(projectRoot, path.join(source.dir, 'booklet.yaml')));
   const sourceReport = await checkChapterFiles(projectRoot, source.chapterFiles, config);
-  if (options.pdf === false) return sourceReport;
+  if (options.pdf === false) {
+    // No PDF: the booklet rules still run on the model (pictures, department TODOs).
+    const department = await loadDepartment(projectRoot, options.department ?? (await listDepartments(projectRoot))[0] ?? '');
+    const booklet = await buildModel(projectRoot, source, department, await loadLexicon(projectRoot));
+    return mergeReports(sourceReport, await checkModel(booklet, projectRoot, config));
+  }
   let result: BuildResult;
   try {
     result = await buildBooklet({ projectRoot, booklet: source.id, department: options.department, format: options.format ?? 'a4', write: false });
@@ -71,12 +80,14 @@ export interface BuiltCheckOptions {
 
 /**
  * The checks `livret build` runs on what it has just built: the source rules
- * on `result.chapterFiles` and the rendered-PDF rules on `result.pdf`.
+ * on `result.chapterFiles`, the booklet rules on the model and the department
+ * file, and the rendered-PDF rules on `result.pdf`.
  */
 export async function checkBuiltBooklet(result: BuildResult, options: BuiltCheckOptions = {}): Promise<CheckReport> {
   const config = options.config ?? (await loadBookletCheckConfig(result.projectRoot, path.basename(result.bookletDir)));
   const reports: CheckReport[] = [];
   if (options.sources !== false) reports.push(await checkChapterFiles(result.projectRoot, result.chapterFiles, config));
+  reports.push(await checkModel(result.booklet, result.projectRoot, config));
   const readback = await readPdf(result.pdf);
   reports.push(
     await checkPdf(
@@ -92,4 +103,23 @@ export async function checkBuiltBooklet(result: BuildResult, options: BuiltCheck
     ),
   );
   return mergeReports(...reports);
+}
+
+export interface CheckedBuild {
+  result: BuildResult;
+  report: CheckReport;
+  /** False when a rule of severity error failed (or `write: false`): no file was written. */
+  written: boolean;
+}
+
+/**
+ * `livret build`: build, run the easy-read checks on the result, and write
+ * the files only when no rule of severity error fails.
+ */
+export async function buildCheckedBooklet(options: BuildOptions, checks: BuiltCheckOptions = {}): Promise<CheckedBuild> {
+  const result = await buildBooklet({ ...options, write: false });
+  const report = await checkBuiltBooklet(result, checks);
+  const written = report.errorCount === 0 && options.write !== false;
+  if (written) await writeBuildFiles(result.files);
+  return { result, report, written };
 }

@@ -39,6 +39,8 @@ export interface DepartmentBuilt {
   pageCount: number;
   /** Every file written: pages, imposed sheets, print-shop pages. */
   files: WrittenFile[];
+  /** Easy-read warnings on this department's booklet (stylish text), or ''. */
+  warnings: string;
   seconds: number;
 }
 
@@ -139,7 +141,7 @@ function runWorker(queue: string[], options: WorkerBuildOptions, record: (outcom
       current = undefined;
       record(
         message.type === 'built'
-          ? { code: message.code, ok: true, outputPath: message.outputPath, pageCount: message.pageCount, files: message.files, seconds: message.seconds }
+          ? { code: message.code, ok: true, outputPath: message.outputPath, pageCount: message.pageCount, files: message.files, warnings: message.warnings, seconds: message.seconds }
           : { code: message.code, ok: false, message: message.message, exitCode: message.exitCode, seconds: message.seconds },
       );
       next();
@@ -193,6 +195,7 @@ export function formatSummary(
   ];
   for (const outcome of result.built) {
     for (const file of outcome.files) lines.push(`  ${outcome.code.padEnd(3)}  ${path.relative(cwd, file.path)}  ${describe(file)}`);
+    if (outcome.warnings) lines.push(outcome.warnings.trimEnd());
   }
   if (result.failed.length > 0) {
     lines.push(`Failed: ${result.failed.length} department(s), the others are written:`);

@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildBooklet } from '../build.js';
-import { isLivretError } from '../errors.js';
+import { buildCheckedBooklet } from '../check/check-booklet.js';
+import { formatStylish } from '../check/reporters.js';
+import { EXIT_RULES_FAILED, isLivretError } from '../errors.js';
 import type { FromWorker, ToWorker, WorkerBuildOptions } from './worker-protocol.js';
 
 /**
@@ -18,9 +19,12 @@ async function build(code: string): Promise<FromWorker> {
   const started = performance.now();
   const seconds = () => (performance.now() - started) / 1000;
   try {
-    const result = await buildBooklet({ ...options, department: code, write: true });
+    // The source rules ran once in the main thread; here: the model and the PDF of this department.
+    const { result, report, written } = await buildCheckedBooklet({ ...options, department: code }, { sources: false });
+    const findings = report.findings.length > 0 ? formatStylish(report, { color: false }) : '';
+    if (!written) return { type: 'failed', code, message: `easy-read rules failed, no PDF written:\n${findings}`, exitCode: EXIT_RULES_FAILED, seconds: seconds() };
     const files = result.files.map(({ kind, path, pageCount }) => ({ kind, path, pageCount }));
-    return { type: 'built', code, outputPath: result.outputPath, pageCount: result.pageCount, files, seconds: seconds() };
+    return { type: 'built', code, outputPath: result.outputPath, pageCount: result.pageCount, files, warnings: findings, seconds: seconds() };
   } catch (error) {
     if (isLivretError(error)) return { type: 'failed', code, message: error.format(), exitCode: error.exitCode, seconds: seconds() };
     const trace = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -13,5 +13,5 @@ export type WrittenFile = Pick<OutputFile, 'kind' | 'path' | 'pageCount'>;
 export type ToWorker = { type: 'build'; code: string } | { type: 'stop' };
 
 export type FromWorker =
-  | { type: 'built'; code: string; outputPath: string; pageCount: number; files: WrittenFile[]; seconds: number }
+  | { type: 'built'; code: string; outputPath: string; pageCount: number; files: WrittenFile[]; warnings: string; seconds: number }
   | { type: 'failed'; code: string; message: string; exitCode: number; seconds: number };

@@ -6,6 +6,7 @@ import type {
   ListBlock,
   NotesBlock,
   Screenshot,
+  Sentence,
   StepsBlock,
   Step,
   TableBlock,
@@ -115,7 +116,11 @@ function layoutWarning(block: WarningBlock, context: LayoutContext): Content {
 function layoutAgencies(block: AgenciesBlock, context: LayoutContext): Content[] {
   const agencies = block.agencies.map((agency) =>
     unbreakable([
-      besidePicto(agency.pictogram, { stack: [sentenceContent(agency.name, { fontSize: 18, color: THEME.colors.accent }), sentencesStack(agency.address), sentencesStack(agency.hours, { bold: true })] }, context),
+      besidePicto(
+        agency.pictogram,
+        { stack: [sentenceContent(agency.name, { fontSize: 18, color: THEME.colors.accent }), sentencesStack(agency.address), sentencesStack(agency.hours, { bold: true }), ...weekTable(agency.week)] },
+        context,
+      ),
     ]),
   );
   if (!block.map) return agencies;
@@ -124,6 +129,18 @@ function layoutAgencies(block: AgenciesBlock, context: LayoutContext): Content[]
   if (block.mapLegend.length === 0) return [...agencies, map];
   const legend = unbreakable([{ ul: block.mapLegend.map((line) => sentenceContent(line)), markerColor: THEME.colors.accent }]);
   return [...agencies, map, legend];
+}
+
+/** The weekly table of `::agencies{hours=table}`: one row per day, the hours in bold. */
+function weekTable(rows: Array<[Sentence, Sentence]>): Content[] {
+  if (rows.length === 0) return [];
+  return [
+    {
+      table: { widths: ['auto', '*'], body: rows.map(([day, hours]) => [sentenceContent(day, { margin: [0, 0, 12, 0] }), sentenceContent(hours, { bold: true, margin: [0, 0, 0, 0] })]) },
+      layout: { hLineWidth: (index: number) => (index === 0 ? 0 : 1), vLineWidth: () => 0, hLineColor: () => THEME.colors.rule, paddingTop: () => 2, paddingBottom: () => 2 },
+      margin: [0, 4, 0, 0],
+    },
+  ];
 }
 
 function layoutContact(block: ContactBlock, context: LayoutContext): Content {

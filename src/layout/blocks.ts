@@ -15,14 +15,29 @@ export interface LayoutContext {
   images: ImageLookup;
 }
 
-function inlineText(inline: Inline): ContentText | string {
-  const text = frenchSpacing(inline.text);
-  return inline.bold || inline.kind === 'term' ? { text, bold: true } : text;
+/** A word with hyphens ("rendez-vous", "Alpes-de-Haute-Provence"): pdfmake would break a line after a hyphen. */
+const HYPHENATED_WORD = /([\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+)/u;
+
+/**
+ * One inline as pdfmake text runs: bold where the source is bold, and every
+ * hyphenated word as an unbreakable run, because easy-read never cuts a word
+ * across two lines (People First; UNE 153101), not even at its hyphen.
+ */
+function inlineRuns(inline: Inline): Array<ContentText | string> {
+  const bold = inline.bold || inline.kind === 'term';
+  return frenchSpacing(inline.text)
+    .split(HYPHENATED_WORD)
+    .filter((part) => part.length > 0)
+    .map((part) => {
+      const noWrap = HYPHENATED_WORD.test(part);
+      if (!bold && !noWrap) return part;
+      return { text: part, ...(bold ? { bold: true } : {}), ...(noWrap ? { noWrap: true } : {}) };
+    });
 }
 
 export function sentenceContent(sentence: Sentence, extra: Partial<ContentText> = {}): ContentText {
   return {
-    text: sentence.inlines.map(inlineText),
+    text: sentence.inlines.flatMap(inlineRuns),
     margin: [0, 0, 0, THEME.sentenceGap],
     ...extra,
   };

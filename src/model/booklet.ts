@@ -106,7 +106,15 @@ export interface ScreenshotBlock {
 export interface AgenciesBlock {
   kind: 'agencies';
   /** Sentences generated from the department data, located at the directive. */
-  agencies: Array<{ name: Sentence; address: Sentence[]; hours: Sentence[]; pictogram: Pictogram }>;
+  agencies: Array<{
+    name: Sentence;
+    address: Sentence[];
+    /** Appointment only, opening hours as sentences, closed days, note (with `hours=table`: appointment and note only). */
+    hours: Sentence[];
+    /** With `::agencies{hours=table}`: one [day, hours] row per day. */
+    week: Array<[Sentence, Sentence]>;
+    pictogram: Pictogram;
+  }>;
   map: Screenshot | undefined;
   mapLegend: Sentence[];
   source: SourcePosition;
@@ -191,7 +199,7 @@ export function blockSentences(block: Block): Sentence[] {
     case 'steps':
       return block.steps.flatMap((step) => step.sentences);
     case 'agencies':
-      return [...block.agencies.flatMap((a) => [a.name, ...a.address, ...a.hours]), ...block.mapLegend];
+      return [...block.agencies.flatMap((a) => [a.name, ...a.address, ...a.hours, ...a.week.flat()]), ...block.mapLegend];
     case 'contact':
       return block.lines.flatMap((line) => line.sentences);
     case 'table':

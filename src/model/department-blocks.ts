@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { describeOpeningHours } from '../content/opening-hours.js';
+import type { Agency } from '../content/department-schema.js';
+import { agencyHoursLines, weeklyTable } from '../content/opening-hours.js';
 import { pictogramByName } from '../pictograms/lexicon.js';
 import type { AgenciesBlock, ContactBlock, Sentence, SourcePosition } from './booklet.js';
 import type { ChapterContext } from './chapter-context.js';
@@ -26,22 +27,21 @@ function labelled(label: string, value: string, source: SourcePosition): Sentenc
   };
 }
 
-export function agenciesBlock(context: ChapterContext, where: SourcePosition): AgenciesBlock {
+/** Beside a weekly table, only what the table cannot say. */
+function tableStyleLines(agency: Agency): string[] {
+  return agencyHoursLines({ appointment_only: agency.appointment_only, note: agency.note });
+}
+
+/** `hours=sentences` (default): "Du lundi au vendredi, de 8h30 à 17h00."; `hours=table`: a weekly table per agency. */
+export function agenciesBlock(context: ChapterContext, where: SourcePosition, style: 'sentences' | 'table' = 'sentences'): AgenciesBlock {
   const { department, lexicon } = context;
-  const agencies = department.agencies.map((agency) => {
-    const hours = agency.hours ? describeOpeningHours(agency.hours) : [];
-    const lines = [
-      ...(agency.appointment_only ? ['Sur rendez-vous uniquement.'] : []),
-      ...hours,
-      ...(agency.note ? [agency.note] : []),
-    ];
-    return {
-      name: sentence(agency.name, where, true),
-      address: agency.address.map((line) => sentence(line, where)),
-      hours: lines.map((line) => sentence(line, where)),
-      pictogram: pictogramByName(lexicon, 'agence', where),
-    };
-  });
+  const agencies = department.agencies.map((agency) => ({
+    name: sentence(agency.name, where, true),
+    address: agency.address.map((line) => sentence(line, where)),
+    hours: (style === 'table' ? tableStyleLines(agency) : agencyHoursLines(agency)).map((line) => sentence(line, where)),
+    week: style === 'table' && agency.hours ? weeklyTable(agency.hours, { includeClosedSunday: false }).map((row) => [sentence(row.day, where, true), sentence(row.text, where)] as [Sentence, Sentence]) : [],
+    pictogram: pictogramByName(lexicon, 'agence', where),
+  }));
   const map = department.map
     ? {
         path: resolveImage(context.projectRoot, path.join('assets', 'maps'), department.map.src, where),

@@ -142,7 +142,7 @@ function readLeafDirective(node: LeafDirective, context: ChapterContext): Block 
     case 'screenshot':
       return { kind: 'screenshot', screenshot: readScreenshot(node, context.projectRoot, where), source: where };
     case 'agencies':
-      return agenciesBlock(context, where);
+      return agenciesBlock(context, where, hoursStyle(node, where));
     case 'contact':
       return contactBlock(context, where);
     case 'notes':
@@ -150,6 +150,12 @@ function readLeafDirective(node: LeafDirective, context: ChapterContext): Block 
     default:
       throw new LivretError(`::${node.name} must stand directly before the block it belongs to`, where);
   }
+}
+
+function hoursStyle(node: LeafDirective, where: Sentence['source']): 'sentences' | 'table' {
+  const value = node.attributes?.hours ?? 'sentences';
+  if (value === 'sentences' || value === 'table') return value;
+  throw new LivretError(`::agencies{hours=${value}}: use hours=sentences or hours=table`, where);
 }
 
 function readContainer(node: ContainerDirective, picto: Pictogram | undefined, context: ChapterContext): Block[] {

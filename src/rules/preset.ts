@@ -1,3 +1,6 @@
+import type { BookletRule } from './booklet/booklet-rule.js';
+import { departmentTodo } from './booklet/department-todo.js';
+import { blockWithoutPicture, oneConceptOnePicture } from './booklet/pictogram-rules.js';
 import type { PdfRule } from './pdf/pdf-rule.js';
 import { bodySize } from './pdf/body-size.js';
 import { contentLoss } from './pdf/content-loss.js';
@@ -66,13 +69,19 @@ export const PDF_RULES: readonly PdfRule[] = [
   pageMultipleOf4,
 ];
 
-export type RuleKind = 'source' | 'pdf';
+export const BOOKLET_RULES: readonly BookletRule[] = [blockWithoutPicture, oneConceptOnePicture, departmentTodo];
 
-export function findRule(id: string): { kind: 'source'; rule: SourceRule } | { kind: 'pdf'; rule: PdfRule } | undefined {
+export type RuleKind = 'source' | 'booklet' | 'pdf';
+
+export function findRule(
+  id: string,
+): { kind: 'source'; rule: SourceRule } | { kind: 'booklet'; rule: BookletRule } | { kind: 'pdf'; rule: PdfRule } | undefined {
   const source = SOURCE_RULES.find((rule) => rule.id === id);
   if (source) return { kind: 'source', rule: source };
+  const booklet = BOOKLET_RULES.find((rule) => rule.id === id);
+  if (booklet) return { kind: 'booklet', rule: booklet };
   const pdf = PDF_RULES.find((rule) => rule.id === id);
   return pdf ? { kind: 'pdf', rule: pdf } : undefined;
 }
 
-export const ALL_RULE_IDS: readonly string[] = [...SOURCE_RULES, ...PDF_RULES].map((rule) => rule.id);
+export const ALL_RULE_IDS: readonly string[] = [...SOURCE_RULES, ...BOOKLET_RULES, ...PDF_RULES].map((rule) => rule.id);

@@ -1,9 +1,14 @@
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
-import { buildBooklet, type OutputFile, type OutputFormat } from '../../build.js';
+import type { OutputFile, OutputFormat } from '../../build.js';
+import { buildCheckedBooklet, loadBookletCheckConfig } from '../../check/check-booklet.js';
+import { checkChapterFiles } from '../../check/check-sources.js';
+import type { CheckReport } from '../../check/report.js';
+import { formatStylish } from '../../check/reporters.js';
+import { loadBookletSource } from '../../content/booklet-config.js';
 import { buildAllDepartments, formatSummary } from '../../departments/build-all.js';
 import { terminalProgress } from '../../departments/progress.js';
-import { LivretError } from '../../errors.js';
+import { EXIT_RULES_FAILED, LivretError } from '../../errors.js';
 import { findProjectRoot } from '../../paths.js';
 import { parseLength } from '../../print/units.js';
 import { runCommand } from '../run-command.js';
@@ -48,16 +53,28 @@ export const buildCommand: CommandModule<object, BuildArguments> = {
         bleed,
         cropMarks: argv.cropMarks,
       };
+      // The easy-read rules on the sources run once; an error stops the build before any PDF.
+      const config = await loadBookletCheckConfig(projectRoot, argv.booklet);
+      const source = await loadBookletSource(projectRoot, argv.booklet);
+      const sourceReport = await checkChapterFiles(projectRoot, source.chapterFiles, config);
+      printFindings(sourceReport);
+      if (sourceReport.errorCount > 0) return EXIT_RULES_FAILED;
       if (argv.department === 'all') {
         const result = await buildAllDepartments({ ...options, workers: argv.workers, onProgress: terminalProgress() });
         process.stdout.write(formatSummary(result, process.cwd(), describeFile));
         return result.exitCode;
       }
-      const result = await buildBooklet({ ...options, department: argv.department });
+      const { result, report, written } = await buildCheckedBooklet({ ...options, department: argv.department }, { config, sources: false });
+      printFindings(report);
+      if (!written) return EXIT_RULES_FAILED;
       for (const file of result.files) process.stdout.write(`${path.relative(process.cwd(), file.path)}  ${describeFile(file)}\n`);
       return 0;
     }),
 };
+
+function printFindings(report: CheckReport): void {
+  if (report.findings.length > 0) process.stderr.write(`${formatStylish(report, { color: process.stderr.isTTY === true })}\n`);
+}
 
 function describeFile(file: Pick<OutputFile, 'kind' | 'pageCount'>): string {
   if (file.kind === 'imposed') return `${file.pageCount / 2} sheets (${file.pageCount} sides), A4 landscape, duplex short-edge`;
