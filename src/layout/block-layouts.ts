@@ -124,11 +124,24 @@ function layoutAgencies(block: AgenciesBlock, context: LayoutContext): Content[]
     ]),
   );
   if (!block.map) return agencies;
-  // The map and its legend are two blocks: together they are taller than an A5 page.
-  const map = unbreakable([screenshotContent(block.map, context)], 8);
-  if (block.mapLegend.length === 0) return [...agencies, map];
-  const legend = unbreakable([{ ul: block.mapLegend.map((line) => sentenceContent(line)), markerColor: THEME.colors.accent }]);
-  return [...agencies, map, legend];
+  const map = screenshotContent(block.map, context);
+  const legend: Content = { ul: block.mapLegend.map((line) => sentenceContent(line)), markerColor: THEME.colors.accent, margin: [0, 8, 0, 0] };
+  if (block.mapLegend.length === 0) return [...agencies, unbreakable([map])];
+  // The map stays with its legend when both fit a page (A4); on a smaller page (A5) they are two blocks.
+  const together = context.preset.maxScreenshotHeight + estimatedHeight(block.mapLegend, context) < usableHeight(context) * 0.9;
+  return together ? [...agencies, unbreakable([map, legend])] : [...agencies, unbreakable([map], 8), unbreakable([legend])];
+}
+
+/** Height of the page's text area, in points. */
+function usableHeight(context: LayoutContext): number {
+  return context.preset.height - context.preset.margins[1] - context.preset.margins[3];
+}
+
+/** A cautious estimate of the height of sentences set in the text column (average glyph ≈ half the type size). */
+function estimatedHeight(sentences: readonly Sentence[], context: LayoutContext): number {
+  const charactersPerLine = Math.floor(textWidth(context.preset) / (THEME.bodySize * 0.5));
+  const lines = sentences.reduce((sum, sentence) => sum + Math.ceil(sentence.text.length / charactersPerLine), 0);
+  return lines * THEME.bodySize * THEME.lineSpacing + sentences.length * THEME.sentenceGap;
 }
 
 /** The weekly table of `::agencies{hours=table}`: one row per day, the hours in bold. */
