@@ -1,11 +1,14 @@
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
-import type { OutputFile, OutputFormat } from '../../build.js';
+import { listDepartments, type OutputFile, type OutputFormat } from '../../build.js';
 import { buildCheckedBooklet, loadBookletCheckConfig } from '../../check/check-booklet.js';
 import { checkChapterFiles } from '../../check/check-sources.js';
 import type { CheckReport } from '../../check/report.js';
 import { formatStylish } from '../../check/reporters.js';
-import { loadBookletSource } from '../../content/booklet-config.js';
+import { loadBookletSource, type BookletSource } from '../../content/booklet-config.js';
+import { loadDepartment } from '../../content/load-department.js';
+import { buildModel } from '../../model/build-model.js';
+import { loadLexicon } from '../../pictograms/lexicon.js';
 import { buildAllDepartments, formatSummary } from '../../departments/build-all.js';
 import { terminalProgress } from '../../departments/progress.js';
 import { EXIT_RULES_FAILED, LivretError } from '../../errors.js';
@@ -53,24 +56,33 @@ export const buildCommand: CommandModule<object, BuildArguments> = {
         bleed,
         cropMarks: argv.cropMarks,
       };
-      // The easy-read rules on the sources run once; an error stops the build before any PDF.
       const config = await loadBookletCheckConfig(projectRoot, argv.booklet);
-      const source = await loadBookletSource(projectRoot, argv.booklet);
-      const sourceReport = await checkChapterFiles(projectRoot, source.chapterFiles, config);
-      printFindings(sourceReport);
-      if (sourceReport.errorCount > 0) return EXIT_RULES_FAILED;
       if (argv.department === 'all') {
+        // Bad input in the chapters (exit 2) comes before easy-read findings (exit 1);
+        // the source rules run once here, the model and PDF rules in each worker.
+        const source = await loadBookletSource(projectRoot, argv.booklet);
+        await readBookletModel(projectRoot, source);
+        const sourceReport = await checkChapterFiles(projectRoot, source.chapterFiles, config);
+        printFindings(sourceReport);
+        if (sourceReport.errorCount > 0) return EXIT_RULES_FAILED;
         const result = await buildAllDepartments({ ...options, workers: argv.workers, onProgress: terminalProgress() });
         process.stdout.write(formatSummary(result, process.cwd(), describeFile));
         return result.exitCode;
       }
-      const { result, report, written } = await buildCheckedBooklet({ ...options, department: argv.department }, { config, sources: false });
+      const { result, report, written } = await buildCheckedBooklet({ ...options, department: argv.department }, { config });
       printFindings(report);
       if (!written) return EXIT_RULES_FAILED;
       for (const file of result.files) process.stdout.write(`${path.relative(process.cwd(), file.path)}  ${describeFile(file)}\n`);
       return 0;
     }),
 };
+
+/** Reads the chapters into the model with the first department: a missing image or an unknown directive stops here. */
+async function readBookletModel(projectRoot: string, source: BookletSource): Promise<void> {
+  const [code] = await listDepartments(projectRoot);
+  if (code === undefined) return;
+  await buildModel(projectRoot, source, await loadDepartment(projectRoot, code), await loadLexicon(projectRoot));
+}
 
 function printFindings(report: CheckReport): void {
   if (report.findings.length > 0) process.stderr.write(`${formatStylish(report, { color: process.stderr.isTTY === true })}\n`);
