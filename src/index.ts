@@ -15,3 +15,8 @@ export { imposeSaddleStitch } from './print/impose.js';
 export { addBleed } from './print/bleed.js';
 export { mergeLetters, parseShard, type MergeOptions, type MergeResult, type Manifest } from './letters/merge.js';
 export * from './check/index.js';
+export { buildAllDepartments, formatSummary, type AllDepartmentsResult, type BuildAllOptions } from './departments/build-all.js';
+export { initDepartment } from './departments/init-department.js';
+export { findTodoMarkers } from './departments/todo-markers.js';
+export { agencyHoursLines, describeOpeningHours, describeClosedDays, weeklyTable } from './content/opening-hours.js';
+export { withArticle, articleFor } from './content/department-names.js';
