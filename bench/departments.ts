@@ -61,7 +61,9 @@ function makeProject(count: number): { root: string; booklet: string; codes: str
   const departments = path.join(root, 'content', 'departments');
   mkdirSync(departments, { recursive: true });
   const codes = [...inseeDepartments().values()].slice(0, count).map((insee) => {
-    writeFileSync(path.join(departments, `${insee.code}.yaml`), starterDepartmentYaml(insee));
+    // The TODO markers filled with stand-in text, as a CPAM would fill them:
+    // `livret build` refuses to print a booklet whose department file still has TODOs.
+    writeFileSync(path.join(departments, `${insee.code}.yaml`), starterDepartmentYaml(insee).replaceAll('TODO', 'Exemple'));
     return insee.code;
   });
   return { root, booklet: path.basename(booklet), codes };
