@@ -3,7 +3,7 @@ import { FONT_FAMILY } from '../render/fonts.js';
 import type { Booklet, Chapter } from '../model/booklet.js';
 import type { ImageLookup, PreparedImage } from '../images/prepared-image.js';
 import { layoutBlock } from './block-layouts.js';
-import { pictogramContent, sentenceContent, type LayoutContext } from './blocks.js';
+import { pictogramContent, sentenceContent, textRuns, type LayoutContext } from './blocks.js';
 import type { LayoutPreset } from './presets.js';
 import { lineHeight, THEME } from './theme.js';
 
@@ -117,10 +117,10 @@ function withoutBottomMargin(content: Content): Content {
 
 function cover(booklet: Booklet, preset: LayoutPreset): Content[] {
   return [
-    { text: booklet.title, style: 'coverTitle', margin: [0, 40, 0, 16] },
-    ...(booklet.subtitle ? [{ text: booklet.subtitle, style: 'coverSubtitle', margin: [0, 0, 0, 40] } as Content] : []),
+    { text: textRuns(booklet.title), style: 'coverTitle', margin: [0, 40, 0, 16] },
+    ...(booklet.subtitle ? [{ text: textRuns(booklet.subtitle), style: 'coverSubtitle', margin: [0, 0, 0, 40] } as Content] : []),
     { columns: [{ width: '*', text: '' }, { width: preset.coverPictoSize, stack: [pictogramContent(booklet.cover.pictogram, preset.coverPictoSize)] }, { width: '*', text: '' }], margin: [0, 10, 0, 50] },
-    { text: booklet.cover.officeName, bold: true, fontSize: 20, lineHeight: lineHeight(1.3), margin: [0, 0, 0, 20] },
+    { text: textRuns(booklet.cover.officeName), bold: true, fontSize: 20, lineHeight: lineHeight(1.3), margin: [0, 0, 0, 20] },
     { text: 'Ce livret est écrit en Français facile.', margin: [0, 0, 0, 0] },
   ];
 }
