@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { readdir } from 'node:fs/promises';
-import { loadBookletSource } from './content/booklet-config.js';
+import { loadBookletSource, type BookletSource } from './content/booklet-config.js';
 import { loadDepartment } from './content/load-department.js';
 import { LivretError, EXIT_RULES_FAILED } from './errors.js';
 import { defaultCacheDir } from './images/image-cache.js';
@@ -84,14 +84,22 @@ async function defaultDepartment(projectRoot: string): Promise<string> {
   return first;
 }
 
+/**
+ * Sources + department file (default: the first one) → the Booklet model.
+ * Bad input in the chapters or the department file throws here (exit 2).
+ */
+export async function loadBookletModel(projectRoot: string, source: BookletSource, departmentCode?: string): Promise<Booklet> {
+  const department = await loadDepartment(projectRoot, departmentCode ?? (await defaultDepartment(projectRoot)));
+  return buildModel(projectRoot, source, department, await loadLexicon(projectRoot));
+}
+
 /** Sources → model → images → layout → PDF, read back and checked for lost sentences, written atomically. */
 export async function buildBooklet(options: BuildOptions = {}): Promise<BuildResult> {
   const projectRoot = path.resolve(options.projectRoot ?? findProjectRoot());
   const format = options.format ?? 'a4';
   const source = await loadBookletSource(projectRoot, options.booklet);
-  const department = await loadDepartment(projectRoot, options.department ?? (await defaultDepartment(projectRoot)));
-  const lexicon = await loadLexicon(projectRoot);
-  const booklet = await buildModel(projectRoot, source, department, lexicon);
+  const booklet = await loadBookletModel(projectRoot, source, options.department);
+  const { department } = booklet;
 
   const preset = PRESETS[pageFormatOf(format)];
   const imageCacheDir = options.imageCacheDir === false ? undefined : (options.imageCacheDir ?? defaultCacheDir(projectRoot));

@@ -1,9 +1,6 @@
 import path from 'node:path';
-import { buildBooklet, listDepartments, writeBuildFiles, type BuildOptions, type BuildResult, type OutputFormat } from '../build.js';
+import { buildBooklet, loadBookletModel, writeBuildFiles, type BuildOptions, type BuildResult, type OutputFormat } from '../build.js';
 import { loadBookletSource } from '../content/booklet-config.js';
-import { loadDepartment } from '../content/load-department.js';
-import { buildModel } from '../model/build-model.js';
-import { loadLexicon } from '../pictograms/lexicon.js';
 import { EXIT_RULES_FAILED, isLivretError } from '../errors.js';
 import { displayPath, findProjectRoot } from '../paths.js';
 import { readPdf } from '../verify/read-pdf.js';
@@ -44,8 +41,7 @@ export async function checkBooklet(options: CheckOptions = {}): Promise<CheckRep
   const sourceReport = await checkChapterFiles(projectRoot, source.chapterFiles, config);
   if (options.pdf === false) {
     // No PDF: the booklet rules still run on the model (pictures, department TODOs).
-    const department = await loadDepartment(projectRoot, options.department ?? (await listDepartments(projectRoot))[0] ?? '');
-    const booklet = await buildModel(projectRoot, source, department, await loadLexicon(projectRoot));
+    const booklet = await loadBookletModel(projectRoot, source, options.department);
     return mergeReports(sourceReport, await checkModel(booklet, projectRoot, config));
   }
   let result: BuildResult;

@@ -1,14 +1,11 @@
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
-import { listDepartments, type OutputFile, type OutputFormat } from '../../build.js';
+import { loadBookletModel, type OutputFile, type OutputFormat } from '../../build.js';
 import { buildCheckedBooklet, loadBookletCheckConfig } from '../../check/check-booklet.js';
 import { checkChapterFiles } from '../../check/check-sources.js';
 import type { CheckReport } from '../../check/report.js';
 import { formatStylish } from '../../check/reporters.js';
-import { loadBookletSource, type BookletSource } from '../../content/booklet-config.js';
-import { loadDepartment } from '../../content/load-department.js';
-import { buildModel } from '../../model/build-model.js';
-import { loadLexicon } from '../../pictograms/lexicon.js';
+import { loadBookletSource } from '../../content/booklet-config.js';
 import { buildAllDepartments, formatSummary } from '../../departments/build-all.js';
 import { terminalProgress } from '../../departments/progress.js';
 import { EXIT_RULES_FAILED, LivretError } from '../../errors.js';
@@ -61,7 +58,7 @@ export const buildCommand: CommandModule<object, BuildArguments> = {
         // Bad input in the chapters (exit 2) comes before easy-read findings (exit 1);
         // the source rules run once here, the model and PDF rules in each worker.
         const source = await loadBookletSource(projectRoot, argv.booklet);
-        await readBookletModel(projectRoot, source);
+        await loadBookletModel(projectRoot, source);
         const sourceReport = await checkChapterFiles(projectRoot, source.chapterFiles, config);
         printFindings(sourceReport);
         if (sourceReport.errorCount > 0) return EXIT_RULES_FAILED;
@@ -76,13 +73,6 @@ export const buildCommand: CommandModule<object, BuildArguments> = {
       return 0;
     }),
 };
-
-/** Reads the chapters into the model with the first department: a missing image or an unknown directive stops here. */
-async function readBookletModel(projectRoot: string, source: BookletSource): Promise<void> {
-  const [code] = await listDepartments(projectRoot);
-  if (code === undefined) return;
-  await buildModel(projectRoot, source, await loadDepartment(projectRoot, code), await loadLexicon(projectRoot));
-}
 
 function printFindings(report: CheckReport): void {
   if (report.findings.length > 0) process.stderr.write(`${formatStylish(report, { color: process.stderr.isTTY === true })}\n`);
