@@ -4,7 +4,7 @@ import type { Booklet, Chapter } from '../model/booklet.js';
 import type { ImageLookup, PreparedImage } from '../images/prepared-image.js';
 import { layoutBlock } from './block-layouts.js';
 import { pictogramContent, sentenceContent, textRuns, type LayoutContext } from './blocks.js';
-import type { LayoutPreset } from './presets.js';
+import { PRESETS, type LayoutPreset } from './presets.js';
 import { lineHeight, THEME } from './theme.js';
 
 /**
@@ -115,14 +115,18 @@ function withoutBottomMargin(content: Content): Content {
   return { ...content, margin: [margin[0], margin[1], margin[2], 0] } as Content;
 }
 
+/** The cover: one page, its spacing scaled to the page (an A5 cover keeps every line on page 1). */
 function cover(booklet: Booklet, preset: LayoutPreset): Content[] {
-  return [
-    { text: textRuns(booklet.title), style: 'coverTitle', margin: [0, 40, 0, 16] },
-    ...(booklet.subtitle ? [{ text: textRuns(booklet.subtitle), style: 'coverSubtitle', margin: [0, 0, 0, 40] } as Content] : []),
-    { columns: [{ width: '*', text: '' }, { width: preset.coverPictoSize, stack: [pictogramContent(booklet.cover.pictogram, preset.coverPictoSize)] }, { width: '*', text: '' }], margin: [0, 10, 0, 50] },
-    { text: textRuns(booklet.cover.officeName), bold: true, fontSize: 20, lineHeight: lineHeight(1.3), margin: [0, 0, 0, 20] },
-    { text: 'Ce livret est écrit en Français facile.', margin: [0, 0, 0, 0] },
+  const scale = preset.height / PRESETS.a4.height;
+  const gap = (points: number) => Math.round(points * scale);
+  const stack: Content[] = [
+    { text: textRuns(booklet.title), style: 'coverTitle', margin: [0, gap(40), 0, gap(16)] },
+    ...(booklet.subtitle ? [{ text: textRuns(booklet.subtitle), style: 'coverSubtitle', margin: [0, 0, 0, gap(40)] } as Content] : []),
+    { columns: [{ width: '*', text: '' }, { width: preset.coverPictoSize, stack: [pictogramContent(booklet.cover.pictogram, preset.coverPictoSize)] }, { width: '*', text: '' }], margin: [0, gap(10), 0, gap(50)] },
+    { text: textRuns(booklet.cover.officeName), bold: true, fontSize: 20, lineHeight: lineHeight(1.3), margin: [0, 0, 0, gap(20)] },
+    { text: 'Ce livret est écrit en Français facile.' },
   ];
+  return [{ stack, unbreakable: true }];
 }
 
 function tableOfContents(): Content {

@@ -44,7 +44,7 @@ export const PRESETS: Readonly<Record<PageFormat, LayoutPreset>> = {
     pictoGap: 12,
     maxScreenshotHeight: 180,
     portraitScreenshotWidth: 100,
-    coverPictoSize: 130,
+    coverPictoSize: 100,
   },
 };
 

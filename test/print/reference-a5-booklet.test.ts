@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBooklet, type BuildResult } from '../../src/build.js';
 import { saddleStitchSheets } from '../../src/print/saddle-stitch.js';
-import { readPdf, type PdfReadback } from '../../src/verify/read-pdf.js';
+import { normaliseForSearch, readPdf, type PdfReadback } from '../../src/verify/read-pdf.js';
 import { REPO_ROOT } from '../helpers/project.js';
 import { pageNumbersOnSide } from './synthetic-booklet.js';
 
@@ -18,6 +18,12 @@ beforeAll(async () => {
 });
 
 describe('the reference booklet, imposed for saddle stitching', () => {
+  it('keeps the whole cover on page 1 of the A5 pages (nothing spills onto the contents page)', async () => {
+    const pages = await readPdf(result.pdf);
+    expect(normaliseForSearch(pages.pages[0]!.text)).toContain('Ce livret est écrit en Français facile.');
+    expect(normaliseForSearch(pages.pages[1]!.text)).toMatch(/^Sommaire/);
+  });
+
   it('has a multiple of 4 A5 pages, on pages / 4 sheets of A4 landscape', () => {
     expect(result.pageCount % 4).toBe(0);
     expect(sheets.pageCount / 2).toBe(result.pageCount / 4);
