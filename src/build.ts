@@ -20,7 +20,7 @@ import { writeFileAtomic } from './render/atomic-write.js';
 import { renderPdf } from './render/render-pdf.js';
 import { buildDate } from './render/reproducible.js';
 import { findMissingSentences, type SourceSentence } from './verify/content-loss.js';
-import { readPdf } from './verify/read-pdf.js';
+import { readPdf, type PdfReadback } from './verify/read-pdf.js';
 
 export type OutputFormat = 'a4' | 'a5-booklet';
 
@@ -68,6 +68,8 @@ export interface BuildResult {
   bookletDir: string;
   projectRoot: string;
   booklet: Booklet;
+  /** The pages as read back for the content-loss check (reused by the PDF rules). */
+  readback: PdfReadback;
   /** Pictures drawn with sharp in this build, and pictures read from the cache. */
   imageStats: { processed: number; fromCache: number };
 }
@@ -143,6 +145,7 @@ export async function buildBooklet(options: BuildOptions = {}): Promise<BuildRes
     projectRoot,
     booklet,
     imageStats,
+    readback,
   };
 }
 
@@ -155,7 +158,7 @@ function pageFormatOf(format: OutputFormat): PageFormat {
   return format === 'a4' ? 'a4' : 'a5';
 }
 
-function assertNothingLost(readback: Awaited<ReturnType<typeof readPdf>>, sentences: SourceSentence[]): void {
+function assertNothingLost(readback: PdfReadback, sentences: SourceSentence[]): void {
   const missing = findMissingSentences(readback, sentences);
   const first = missing[0];
   if (!first) return;

@@ -3,7 +3,6 @@ import { buildBooklet, loadBookletModel, writeBuildFiles, type BuildOptions, typ
 import { loadBookletSource } from '../content/booklet-config.js';
 import { EXIT_RULES_FAILED, isLivretError } from '../errors.js';
 import { displayPath, findProjectRoot } from '../paths.js';
-import { readPdf } from '../verify/read-pdf.js';
 import { checkModel } from './check-model.js';
 import { checkPdf, layoutFactsFor } from './check-pdf.js';
 import { checkChapterFiles } from './check-sources.js';
@@ -84,7 +83,7 @@ export async function checkBuiltBooklet(result: BuildResult, options: BuiltCheck
   const reports: CheckReport[] = [];
   if (options.sources !== false) reports.push(await checkChapterFiles(result.projectRoot, result.chapterFiles, config));
   reports.push(await checkModel(result.booklet, result.projectRoot, config));
-  const readback = await readPdf(result.pdf);
+  const { readback } = result;
   reports.push(
     await checkPdf(
       {

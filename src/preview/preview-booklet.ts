@@ -5,7 +5,6 @@ import sharp from 'sharp';
 import { buildBooklet, type BuildOptions, type BuildResult } from '../build.js';
 import { checkBuiltBooklet } from '../check/check-booklet.js';
 import { writeFileAtomic } from '../render/atomic-write.js';
-import { readPdf } from '../verify/read-pdf.js';
 import { contactSheet } from './contact-sheet.js';
 import { proofReportHtml, sentencePages, type ProofFinding } from './proof-report.js';
 import { DEFAULT_PREVIEW_DPI, renderPages, type PagePicture } from './render-pages.js';
@@ -74,7 +73,7 @@ async function reportFor(build: BuildResult, pictures: readonly PagePicture[], f
       pages,
       findings,
     },
-    sentencePages(await readPdf(build.pdf), build.sentences),
+    sentencePages(build.readback, build.sentences),
   );
   return html;
 }
