@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, type Document, type LineCounter } from 'yaml';
 import { z } from 'zod';
+import { parseYamlSource } from '../content/yaml-document.js';
 import { LivretError } from '../errors.js';
 import { ALL_RULE_IDS, findRule } from '../rules/preset.js';
 import type { Severity } from '../rules/source/rule-kit.js';
@@ -60,13 +61,7 @@ async function readConfigFile(projectRoot: string): Promise<ConfigLayer | undefi
     throw new LivretError(`cannot read ${CONFIG_FILE}: ${error.message}`, { file: CONFIG_FILE });
   });
   if (source === undefined) return undefined;
-  const lineCounter = new LineCounter();
-  const document = parseDocument(source, { lineCounter });
-  const yamlError = document.errors[0];
-  if (yamlError) {
-    const { line, col } = lineCounter.linePos(yamlError.pos[0]);
-    throw new LivretError(`YAML syntax error: ${yamlError.message.split('\n')[0]}`, { file: CONFIG_FILE, line, column: col });
-  }
+  const { document, lineCounter } = parseYamlSource(source, CONFIG_FILE);
   return { file: CONFIG_FILE, value: document.toJS() ?? {}, lineOf: (keys) => lineOfKey(document, lineCounter, keys) };
 }
 

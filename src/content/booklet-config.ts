@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { LivretError } from '../errors.js';
 import { displayPath } from '../paths.js';
+import { parseYamlSource } from './yaml-document.js';
 
 /** The special chapter entry that places the generated glossary ("Les mots difficiles"). */
 export const GLOSSARY_ENTRY = '@glossary';
@@ -34,8 +35,6 @@ export interface BookletSource {
 
 /** The booklets of a project: folders of content/ that hold a booklet.yaml. */
 export async function listBooklets(projectRoot: string): Promise<string[]> {
-  const { readdir } = await import('node:fs/promises');
-  const { existsSync } = await import('node:fs');
   const contentDir = path.join(projectRoot, 'content');
   const entries = await readdir(contentDir, { withFileTypes: true }).catch(() => []);
   return entries
@@ -55,13 +54,7 @@ export async function loadBookletSource(projectRoot: string, bookletId: string |
   const source = await readFile(file, 'utf8').catch(() => {
     throw new LivretError(`no booklet "${id}": expected ${shown}`, { file: shown });
   });
-  const lineCounter = new LineCounter();
-  const document = parseDocument(source, { lineCounter });
-  const yamlError = document.errors[0];
-  if (yamlError) {
-    const { line, col } = lineCounter.linePos(yamlError.pos[0]);
-    throw new LivretError(`YAML syntax error: ${yamlError.message.split('\n')[0]}`, { file: shown, line, column: col });
-  }
+  const { document } = parseYamlSource(source, shown);
   const parsed = bookletConfigSchema.safeParse(document.toJS());
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -4,6 +4,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type
 import type { z } from 'zod';
 import { LivretError } from '../errors.js';
 import { displayPath } from '../paths.js';
+import { parseYamlSource } from './yaml-document.js';
 import { departmentSchema, type Department } from './department-schema.js';
 
 /** `content/departments/<code>.yaml` of a project. */
@@ -39,17 +40,7 @@ export async function loadDepartment(projectRoot: string, code: string): Promise
 }
 
 export function parseDepartment(source: string, shownPath: string): Department {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const yamlError = document.errors[0];
-  if (yamlError) {
-    const position = lineCounter.linePos(yamlError.pos[0]);
-    throw new LivretError(`YAML syntax error: ${firstLine(yamlError.message)}`, {
-      file: shownPath,
-      line: position.line,
-      column: position.col,
-    });
-  }
+  const { document, lineCounter } = parseYamlSource(source, shownPath, { uniqueKeys: true });
   const parsed = departmentSchema.safeParse(document.toJS() ?? {});
   if (!parsed.success) throw schemaError(parsed.error, document, lineCounter, shownPath);
   return parsed.data;
@@ -119,8 +110,4 @@ export function positionOfKey(source: string, keys: KeyPath): { line: number; co
   const lineCounter = new LineCounter();
   const document = parseDocument(source, { lineCounter });
   return lineCounter.linePos(offsetOfPath(document, keys));
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
 }

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar } from 'yaml';
+import { parseYamlSource } from '../content/yaml-document.js';
 import { z } from 'zod';
 import { LivretError, type SourceLocation } from '../errors.js';
 import { displayPath, PACKAGE_ROOT } from '../paths.js';
@@ -49,21 +50,16 @@ export function lexiconFile(projectRoot: string): string {
 export async function loadLexicon(projectRoot: string): Promise<Lexicon> {
   const file = lexiconFile(projectRoot);
   const shown = displayPath(projectRoot, file);
-  const lineCounter = new LineCounter();
-  let parsed: unknown;
-  let lineOf: (concept: string) => number | undefined = () => undefined;
-  try {
-    const document = parseDocument(await readFile(file, 'utf8'), { lineCounter });
-    if (document.errors[0]) throw document.errors[0];
-    parsed = document.toJS();
-    lineOf = (concept) => {
-      const pair = isMap(document.contents) ? document.contents.items.find((item) => isScalar(item.key) && item.key.value === concept) : undefined;
-      const offset = pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
-      return offset === undefined ? undefined : lineCounter.linePos(offset).line;
-    };
-  } catch (error) {
-    throw new LivretError(`cannot read the pictogram lexicon: ${(error as Error).message.split('\n')[0]}`, { file: shown });
-  }
+  const text = await readFile(file, 'utf8').catch((error: Error) => {
+    throw new LivretError(`cannot read the pictogram lexicon: ${error.message.split('\n')[0]}`, { file: shown });
+  });
+  const { document, lineCounter } = parseYamlSource(text, shown);
+  const parsed: unknown = document.toJS();
+  const lineOf = (concept: string): number | undefined => {
+    const pair = isMap(document.contents) ? document.contents.items.find((item) => isScalar(item.key) && item.key.value === concept) : undefined;
+    const offset = pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+    return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+  };
   const result = lexiconSchema.safeParse(parsed);
   if (!result.success) {
     const issue = result.error.issues[0]!;
