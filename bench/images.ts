@@ -12,14 +12,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { buildBooklet } from '../src/build.js';
-import { loadBookletSource } from '../src/content/booklet-config.js';
-import { loadDepartment } from '../src/content/load-department.js';
+import { buildBooklet, loadSources, modelStage } from '../src/pipeline.js';
 import { defaultCacheDir } from '../src/images/image-cache.js';
 import { prepareImages } from '../src/images/prepare-images.js';
 import { PRESETS } from '../src/layout/presets.js';
-import { buildModel } from '../src/model/build-model.js';
-import { loadLexicon } from '../src/pictograms/lexicon.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rounds = Number(process.argv[2] ?? 3);
@@ -41,8 +37,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 const projectRoot = await referenceCopy();
 const cacheDir = defaultCacheDir(projectRoot);
-const source = await loadBookletSource(projectRoot, 'bienvenue');
-const booklet = await buildModel(projectRoot, source, await loadDepartment(projectRoot, '61'), await loadLexicon(projectRoot));
+const booklet = modelStage(await loadSources({ projectRoot, booklet: 'bienvenue', department: '61' }));
 const prepare = () => prepareImages(booklet, { projectRoot, preset: PRESETS.a4, cacheDir });
 const build = () => buildBooklet({ projectRoot, booklet: 'bienvenue', department: '61', write: false });
 

@@ -1,22 +1,66 @@
 /**
- * livret's library API. The CLI (src/cli) is a thin shell over these calls;
- * tests call them directly.
+ * livret's library API. The CLI (src/cli) is a thin shell over these calls
+ * and imports nothing else. Importing this module is cheap: each entry point
+ * loads its stages (pdfmake, sharp, pdf-lib, pdfjs …) when it is first
+ * called, so `livret --help` or `livret init-department` never pay for a PDF
+ * engine. The pipeline and its stages are in ./pipeline.ts.
  */
-export { buildBooklet, listDepartments, type BuildOptions, type BuildResult, type OutputFile, type OutputFormat } from './build.js';
-export { loadDepartment, parseDepartment } from './content/load-department.js';
-export type { Department, Agency, OpeningHours } from './content/department-schema.js';
-export { LivretError, EXIT_OK, EXIT_RULES_FAILED, EXIT_BAD_INPUT } from './errors.js';
-export { readPdf, type PdfReadback } from './verify/read-pdf.js';
-export { findMissingSentences, type SourceSentence } from './verify/content-loss.js';
+
+type AsyncKeys<M> = { [K in keyof M]: M[K] extends (...args: never[]) => Promise<unknown> ? K : never }[keyof M];
+
+/** `name` of the module `load` gives, loaded at its first call. */
+function lazy<M, K extends AsyncKeys<M>>(load: () => Promise<M>, name: K): M[K] {
+  const call = async (...args: unknown[]): Promise<unknown> => {
+    const entry = (await load())[name] as unknown as (...given: unknown[]) => Promise<unknown>;
+    return entry(...args);
+  };
+  return call as unknown as M[K];
+}
+
+const pipeline = () => import('./pipeline.js');
+const departments = () => import('./departments/build-all.js');
+const letters = () => import('./letters/merge.js');
+
+// The pipeline (sources → model → images → layout/render → checks → print).
+export const buildBooklet = lazy(pipeline, 'buildBooklet');
+export const checkBooklet = lazy(pipeline, 'checkBooklet');
+export const loadSources = lazy(pipeline, 'loadSources');
+export const listDepartments = lazy(pipeline, 'listDepartments');
+export type {
+  BookletSources,
+  BuildOptions,
+  BuildResult,
+  CheckOptions,
+  CheckScope,
+  OutputFile,
+  OutputFormat,
+  RenderedBooklet,
+} from './pipeline.js';
 export type { Booklet } from './model/booklet.js';
-export { previewBooklet, type PreviewOptions, type PreviewResult } from './preview/preview-booklet.js';
-export { proofReportHtml, type ProofFinding } from './preview/proof-report.js';
-export { imposeSaddleStitch } from './print/impose.js';
-export { addBleed } from './print/bleed.js';
-export { mergeLetters, parseShard, type MergeOptions, type MergeResult, type Manifest } from './letters/merge.js';
-export * from './check/index.js';
-export { buildAllDepartments, formatSummary, type AllDepartmentsResult, type BuildAllOptions } from './departments/build-all.js';
-export { initDepartment } from './departments/init-department.js';
-export { findTodoMarkers } from './departments/todo-markers.js';
-export { agencyHoursLines, describeOpeningHours, describeClosedDays, weeklyTable } from './content/opening-hours.js';
-export { withArticle, articleFor } from './content/department-names.js';
+
+// Every department, previews, letters, starter department files.
+export const buildAllDepartments = lazy(departments, 'buildAllDepartments');
+export type { AllDepartmentsResult, BuildAllOptions, BuildProgress } from './departments/build-all.js';
+export const previewBooklet = lazy(() => import('./preview/preview-booklet.js'), 'previewBooklet');
+export type { PreviewOptions, PreviewResult } from './preview/preview-booklet.js';
+export const mergeLetters = lazy(letters, 'mergeLetters');
+export type { MergeOptions, MergeProgress, MergeResult, Manifest, Shard } from './letters/merge.js';
+export const initDepartment = lazy(() => import('./departments/init-department.js'), 'initDepartment');
+export const loadDepartment = lazy(() => import('./content/load-department.js'), 'loadDepartment');
+export type { Department, Agency, OpeningHours } from './content/department-schema.js';
+
+// PDF tools.
+export const readPdf = lazy(() => import('./verify/read-pdf.js'), 'readPdf');
+export type { PdfReadback } from './verify/read-pdf.js';
+export const imposeSaddleStitch = lazy(() => import('./print/impose.js'), 'imposeSaddleStitch');
+export const addBleed = lazy(() => import('./print/bleed.js'), 'addBleed');
+
+// Light helpers, loaded with this module.
+export { LivretError, EXIT_OK, EXIT_RULES_FAILED, EXIT_BAD_INPUT, isLivretError } from './errors.js';
+export { findProjectRoot } from './paths.js';
+export { parseLength } from './print/units.js';
+export { exitCodeOf, makeReport, mergeReports, type CheckReport, type Finding } from './check/report.js';
+export { formatJson, formatStylish } from './check/reporters.js';
+export { formatSummary } from './departments/summary.js';
+export { terminalProgress } from './departments/progress.js';
+

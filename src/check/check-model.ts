@@ -1,12 +1,11 @@
-import { loadLexicon } from '../pictograms/lexicon.js';
+import type { Lexicon } from '../pictograms/lexicon.js';
 import type { Booklet } from '../model/booklet.js';
 import { BOOKLET_RULES } from '../rules/preset.js';
 import type { CheckConfig } from './config.js';
 import { makeReport, type CheckReport, type Finding } from './report.js';
 
 /** Runs the booklet-level rules (pictures per block, department TODOs) on a built Booklet model. */
-export async function checkModel(booklet: Booklet, projectRoot: string, config: CheckConfig): Promise<CheckReport> {
-  const lexicon = await loadLexicon(projectRoot);
+export function checkModel(booklet: Booklet, lexicon: Lexicon, projectRoot: string, config: CheckConfig): CheckReport {
   const findings: Finding[] = [];
   for (const rule of BOOKLET_RULES) {
     const setting = config.get(rule.id);

@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import type { Root } from 'mdast';
 import { unified } from 'unified';
+import { VFile } from 'vfile';
 import { parseMarkdown } from '../content/parse-markdown.js';
-import { LivretError } from '../errors.js';
-import { displayPath } from '../paths.js';
 import { SOURCE_RULES } from '../rules/preset.js';
 import { isSoft, type BookletContext, type ChapterSource } from '../rules/source/rule-kit.js';
 import { chapterText } from '../rules/text/sentences.js';
@@ -16,14 +14,30 @@ export interface ChapterInput {
   source: string;
 }
 
+/** A chapter already parsed (the pipeline's sources): the rules read the tree the model reads. */
+export interface ParsedChapterInput {
+  path: string;
+  source: string;
+  tree: Root;
+}
+
+/** Parses and checks chapters given as text (tests, documentation examples). */
+export async function checkChapters(chapters: readonly ChapterInput[], config: CheckConfig): Promise<CheckReport> {
+  return checkParsedChapters(
+    chapters.map((chapter) => ({ ...chapter, tree: parseMarkdown(chapter.source, chapter.path).tree })),
+    config,
+  );
+}
+
 /**
  * Runs the source rules (unified lint rules) on the chapters of one booklet,
  * in booklet order: rules that look across chapters (abbreviations explained
- * at first use, one term per concept) see them all.
+ * at first use, one term per concept) see them all. Each run gets fresh
+ * VFiles, so the same parsed trees can be checked again.
  */
-export async function checkChapters(chapters: readonly ChapterInput[], config: CheckConfig): Promise<CheckReport> {
-  const parsed: ChapterSource[] = chapters.map(({ path: shown, source }) => {
-    const { tree, file } = parseMarkdown(source, shown);
+export async function checkParsedChapters(chapters: readonly ParsedChapterInput[], config: CheckConfig): Promise<CheckReport> {
+  const parsed: ChapterSource[] = chapters.map(({ path: shown, source, tree }) => {
+    const file = new VFile({ path: shown, value: source });
     return { path: shown, tree, file, text: chapterText(tree, file) };
   });
   const booklet: BookletContext = { chapters: parsed };
@@ -48,19 +62,4 @@ export async function checkChapters(chapters: readonly ChapterInput[], config: C
     }
   }
   return makeReport(findings);
-}
-
-/** Reads the chapter files (absolute paths, booklet order) and checks them. */
-export async function checkChapterFiles(projectRoot: string, files: readonly string[], config: CheckConfig): Promise<CheckReport> {
-  const chapters = await Promise.all(
-    files.map(async (file) => {
-      const absolute = path.resolve(projectRoot, file);
-      const shown = displayPath(projectRoot, absolute);
-      const source = await readFile(absolute, 'utf8').catch(() => {
-        throw new LivretError('cannot read this chapter: check the file name in booklet.yaml', { file: shown });
-      });
-      return { path: shown, source };
-    }),
-  );
-  return checkChapters(chapters, config);
 }

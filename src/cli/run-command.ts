@@ -1,4 +1,4 @@
-import { EXIT_BAD_INPUT, isLivretError } from '../errors.js';
+import { loadLibrary } from './library.js';
 
 /**
  * Runs one CLI command body and turns its outcome into an exit code: a
@@ -10,6 +10,7 @@ export async function runCommand(body: () => Promise<number | void>): Promise<vo
     const code = await body();
     process.exitCode = code ?? 0;
   } catch (error) {
+    const { isLivretError } = await loadLibrary();
     if (isLivretError(error)) {
       process.stderr.write(`livret: ${error.format()}\n`);
       process.exitCode = error.exitCode;
@@ -19,5 +20,3 @@ export async function runCommand(body: () => Promise<number | void>): Promise<vo
     process.exitCode = 70;
   }
 }
-
-export { EXIT_BAD_INPUT };

@@ -5,8 +5,9 @@ import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { listDepartments } from '../build.js';
-import { EXIT_OK, LivretError } from '../errors.js';
+import type { CheckReport } from '../check/report.js';
+import { EXIT_OK, EXIT_RULES_FAILED, LivretError } from '../errors.js';
+import { checkSourcesOnce, listDepartments } from '../pipeline.js';
 import { displayPath, findProjectRoot } from '../paths.js';
 import type { FromWorker, ToWorker, WorkerBuildOptions, WrittenFile } from './worker-protocol.js';
 
@@ -64,6 +65,8 @@ export interface AllDepartmentsResult {
   seconds: number;
   /** 0 when all built, else the highest exit code among the failures. */
   exitCode: number;
+  /** The source rules, run once for every department before any build (an error stops the run). */
+  sourceReport: CheckReport;
 }
 
 export function defaultWorkerCount(): number {
@@ -81,6 +84,11 @@ export async function buildAllDepartments(options: BuildAllOptions = {}): Promis
   const requested = options.workers ?? defaultWorkerCount();
   if (!Number.isInteger(requested) || requested < 1) {
     throw new LivretError(`--workers must be a whole number from 1, not "${String(options.workers)}"`);
+  }
+  // Bad input in the chapters (exit 2) comes before easy-read findings (exit 1), and both before any build.
+  const sourceReport = await checkSourcesOnce({ projectRoot, booklet: options.booklet, department: codes[0] });
+  if (sourceReport.errorCount > 0) {
+    return { outcomes: [], built: [], failed: [], workers: 0, seconds: 0, exitCode: EXIT_RULES_FAILED, sourceReport };
   }
   const workerCount = Math.min(requested, codes.length);
   const { workers: _workers, departments: _departments, onProgress, ...rest } = options;
@@ -114,6 +122,7 @@ export async function buildAllDepartments(options: BuildAllOptions = {}): Promis
     workers: workerCount,
     seconds: (performance.now() - started) / 1000,
     exitCode: failed.reduce((highest, outcome) => Math.max(highest, outcome.exitCode), EXIT_OK),
+    sourceReport,
   };
 }
 
@@ -184,22 +193,4 @@ function tsxEsmApi(from: string): string {
   return pathToFileURL(path.join(path.dirname(manifestPath), manifest.exports['./esm/api']!.import.default)).href;
 }
 
-/** The end-of-run summary: what was written, what failed and why. */
-export function formatSummary(
-  result: AllDepartmentsResult,
-  cwd: string = process.cwd(),
-  describe: (file: WrittenFile) => string = (file) => `${file.pageCount} pages`,
-): string {
-  const lines = [
-    `Built ${result.built.length} of ${result.outcomes.length} department(s) in ${result.seconds.toFixed(1)} s with ${result.workers} worker(s).`,
-  ];
-  for (const outcome of result.built) {
-    for (const file of outcome.files) lines.push(`  ${outcome.code.padEnd(3)}  ${path.relative(cwd, file.path)}  ${describe(file)}`);
-    if (outcome.warnings) lines.push(outcome.warnings.trimEnd());
-  }
-  if (result.failed.length > 0) {
-    lines.push(`Failed: ${result.failed.length} department(s), the others are written:`);
-    for (const outcome of result.failed) lines.push(`  ${outcome.code.padEnd(3)}  ${outcome.message}`);
-  }
-  return `${lines.join('\n')}\n`;
-}
+export { formatSummary } from './summary.js';

@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildCheckedBooklet } from '../check/check-booklet.js';
 import { formatStylish } from '../check/reporters.js';
 import { EXIT_RULES_FAILED, isLivretError } from '../errors.js';
+import { buildBooklet } from '../pipeline.js';
 import type { FromWorker, ToWorker, WorkerBuildOptions } from './worker-protocol.js';
 
 /**
@@ -20,7 +20,8 @@ async function build(code: string): Promise<FromWorker> {
   const seconds = () => (performance.now() - started) / 1000;
   try {
     // The source rules ran once in the main thread; here: the model and the PDF of this department.
-    const { result, report, written } = await buildCheckedBooklet({ ...options, department: code }, { sources: false });
+    const result = await buildBooklet({ ...options, department: code, checks: 'without-source-rules' });
+    const { report, written } = result;
     const findings = report.findings.length > 0 ? formatStylish(report, { color: false }) : '';
     if (!written) return { type: 'failed', code, message: `easy-read rules failed, no PDF written:\n${findings}`, exitCode: EXIT_RULES_FAILED, seconds: seconds() };
     const files = result.files.map(({ kind, path, pageCount }) => ({ kind, path, pageCount }));

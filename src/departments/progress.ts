@@ -1,4 +1,5 @@
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type CliProgress from 'cli-progress';
 import type { BuildProgress } from './build-all.js';
 
 /**
@@ -11,6 +12,8 @@ export function shouldShowProgress(stream: NodeJS.WriteStream = process.stderr, 
 
 export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): ((progress: BuildProgress) => void) | undefined {
   if (!shouldShowProgress(stream)) return undefined;
+  // Loaded only for a terminal: CI logs and pipes never need it.
+  const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
   const bar = new cliProgress.SingleBar(
     { stream, format: 'Departments [{bar}] {value}/{total}  {last}', hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,

@@ -1,11 +1,11 @@
-import type { BuildOptions, OutputFile } from '../build.js';
+import type { BuildOptions, OutputFile } from '../pipeline.js';
 
 /**
  * Messages between buildAllDepartments (main thread) and its build workers.
  * Only plain data crosses: the worker sends back where the PDF went, never
  * the PDF or the model.
  */
-export type WorkerBuildOptions = Omit<BuildOptions, 'department' | 'write'>;
+export type WorkerBuildOptions = Omit<BuildOptions, 'department' | 'write' | 'checks'>;
 
 /** A written file, without its bytes. */
 export type WrittenFile = Pick<OutputFile, 'kind' | 'path' | 'pageCount'>;

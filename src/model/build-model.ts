@@ -1,10 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GLOSSARY_ENTRY, type BookletSource } from '../content/booklet-config.js';
 import type { Department } from '../content/department-schema.js';
-import { parseMarkdown } from '../content/parse-markdown.js';
+import type { ParsedChapter } from '../content/sources.js';
 import { resolveVariables, variablesFor } from '../content/variables.js';
-import { LivretError } from '../errors.js';
 import { displayPath } from '../paths.js';
 import { pictogramByName, type Lexicon } from '../pictograms/lexicon.js';
 import type { Booklet, Chapter, GlossaryEntry, Sentence } from './booklet.js';
@@ -12,31 +10,31 @@ import { createChapterContext } from './chapter-context.js';
 import { explanationSentence } from './explanation.js';
 import { readChapter } from './read-chapter.js';
 
+/** What the model is built from: the parsed chapters, the department file and the lexicon. */
+export interface ModelInput {
+  projectRoot: string;
+  booklet: BookletSource;
+  chapters: readonly ParsedChapter[];
+  department: Department;
+  lexicon: Lexicon;
+}
+
 /** Sources + department → the Booklet model (variables resolved, sentences split, pictograms chosen). */
-export async function buildModel(
-  projectRoot: string,
-  source: BookletSource,
-  department: Department,
-  lexicon: Lexicon,
-): Promise<Booklet> {
+export function buildModel({ projectRoot, booklet: source, chapters: parsed, department, lexicon }: ModelInput): Booklet {
   const variables = variablesFor(department);
   const bookletFile = displayPath(projectRoot, path.join(source.dir, 'booklet.yaml'));
   const glossary = new Map<string, GlossaryEntry>();
   const chapters: Chapter[] = [];
   let glossaryIndex: number | undefined;
+  const byEntry = new Map(parsed.map((chapter) => [chapter.entry, chapter]));
   for (const entry of source.config.chapters) {
     if (entry === GLOSSARY_ENTRY) {
       glossaryIndex = chapters.length;
       continue;
     }
-    const file = path.join(source.dir, entry);
-    const shown = displayPath(projectRoot, file);
-    const text = await readFile(file, 'utf8').catch(() => {
-      throw new LivretError(`chapter file not found: ${shown}; fix the chapter list or add the file`, { file: bookletFile });
-    });
-    const { tree } = parseMarkdown(text, shown);
-    const context = createChapterContext({ projectRoot, file: shown, source: text, variables, lexicon, department, glossary });
-    chapters.push(readChapter(tree, path.basename(entry, '.md'), context));
+    const chapter = byEntry.get(entry)!;
+    const context = createChapterContext({ projectRoot, file: chapter.shown, source: chapter.text, variables, lexicon, department, glossary });
+    chapters.push(readChapter(chapter.tree, path.basename(entry, '.md'), context));
   }
   const resolveConfigText = (text: string) => resolveVariables(text, variables, () => ({ file: bookletFile }));
   if (glossaryIndex !== undefined && glossary.size > 0) {

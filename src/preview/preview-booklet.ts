@@ -1,15 +1,13 @@
 import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
-import { buildBooklet, type BuildOptions, type BuildResult } from '../build.js';
-import { checkBuiltBooklet } from '../check/check-booklet.js';
+import { buildBooklet, type BuildOptions, type BuildResult } from '../pipeline.js';
 import { writeFileAtomic } from '../render/atomic-write.js';
 import { contactSheet } from './contact-sheet.js';
 import { proofReportHtml, sentencePages, type ProofFinding } from './proof-report.js';
 import { DEFAULT_PREVIEW_DPI, renderPages, type PagePicture } from './render-pages.js';
 
-export interface PreviewOptions extends Omit<BuildOptions, 'write' | 'bleed' | 'cropMarks'> {
+export interface PreviewOptions extends Omit<BuildOptions, 'write' | 'bleed' | 'cropMarks' | 'checks'> {
   /** Resolution of the page PNGs (default 96). */
   dpi?: number;
   /** Findings shown beside each page of the proof report; default: `livret check` run on this build. */
@@ -51,7 +49,7 @@ export async function previewBooklet(options: PreviewOptions = {}): Promise<Prev
   const contactSheetPath = path.join(previewFolder, 'contact-sheet.png');
   await writeFileAtomic(contactSheetPath, await contactSheet(pictures));
   const reportPath = path.join(folder, `${path.basename(build.bookletDir)}-report.html`);
-  const findings = options.findings ?? (await checkBuiltBooklet(build)).findings;
+  const findings = options.findings ?? build.report.findings;
   await writeFileAtomic(reportPath, await reportFor(build, pictures, findings));
   return { pagePaths, contactSheetPath, reportPath, pageCount: pictures.length, build };
 }
@@ -69,20 +67,13 @@ async function reportFor(build: BuildResult, pictures: readonly PagePicture[], f
       title: build.booklet.title,
       department: `${department.office.short_name} (${department.code})`,
       format: FORMAT_NAMES[build.format],
-      date: await buildDateOf(build.pdf),
+      date: build.date,
       pages,
       findings,
     },
     sentencePages(build.readback, build.sentences),
   );
   return html;
-}
-
-/** The date the build wrote in the PDF (SOURCE_DATE_EPOCH or the edition date): the report shows the same. */
-async function buildDateOf(pdf: Uint8Array): Promise<Date> {
-  const date = (await PDFDocument.load(pdf, { updateMetadata: false })).getCreationDate();
-  if (!date) throw new Error('the built PDF has no creation date');
-  return date;
 }
 
 /** Pages of an earlier, longer preview would otherwise look like part of this one. */

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { buildBooklet } from '../../src/build.js';
+import { buildBooklet } from '../../src/pipeline.js';
 import { LivretError } from '../../src/errors.js';
 import { makeProject, MINI_DEPARTMENT, REPO_ROOT } from '../helpers/project.js';
 

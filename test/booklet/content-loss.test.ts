@@ -1,6 +1,6 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildBooklet } from '../../src/build.js';
-import { LivretError } from '../../src/errors.js';
+import { buildBooklet } from '../../src/pipeline.js';
 import { findMissingSentences } from '../../src/verify/content-loss.js';
 import type { PdfReadback } from '../../src/verify/read-pdf.js';
 import { makeProject } from '../helpers/project.js';
@@ -22,11 +22,16 @@ describe('content loss: every source sentence must be in the PDF', () => {
     expect(findMissingSentences(readback, [sentence('Cliquez sur « Valider ».')])).toHaveLength(1);
   });
 
-  it('stops the build when pdfmake drops a step taller than a page', async () => {
+  it('reports a lost sentence as a finding and writes no PDF when pdfmake drops a step taller than a page', async () => {
     const lines = Array.from({ length: 40 }, (_, index) => `   Ligne numéro ${index + 1} de cette étape.`).join('\n');
     const projectRoot = await makeProject({ 'content/mini/chapitre.md': `# Titre\n\n:::steps\n1. Une étape bien trop longue.\n${lines}\n:::\n` });
-    const error = await buildBooklet({ projectRoot, write: false }).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(LivretError);
-    expect((error as LivretError).format()).toMatch(/^content\/mini\/chapitre\.md:4:4: \d+ sentence\(s\) missing from the PDF/);
+    // Even with the other rules off, the content-loss rule runs and stops the writing.
+    const result = await buildBooklet({ projectRoot, checks: 'content-loss' });
+    expect(result.written).toBe(false);
+    expect(existsSync(result.outputPath)).toBe(false);
+    const lost = result.report.findings.filter((finding) => finding.rule === 'content-loss');
+    expect(lost[0]).toMatchObject({ file: 'content/mini/chapitre.md', line: 4, column: 4, severity: 'error' });
+    expect(lost[0]!.message).toBe('Phrase absente du PDF : « Une étape bien trop longue. ». Un bloc trop haut pour une page a peut-être été supprimé : coupez-le.');
+    expect(result.report.findings.every((finding) => finding.rule === 'content-loss')).toBe(true);
   });
 });

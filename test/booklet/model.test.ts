@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { loadBookletSource } from '../../src/content/booklet-config.js';
-import { loadDepartment } from '../../src/content/load-department.js';
-import { buildModel } from '../../src/model/build-model.js';
+import { loadSources, modelStage } from '../../src/pipeline.js';
 import { allSentences, type Booklet, type StepsBlock } from '../../src/model/booklet.js';
-import { loadLexicon } from '../../src/pictograms/lexicon.js';
 import { frenchSpacing } from '../../src/layout/typography.js';
 import { makeProject } from '../helpers/project.js';
 
 async function modelOf(chapter: string, extra: Record<string, string> = {}): Promise<Booklet> {
   const projectRoot = await makeProject({ 'content/mini/chapitre.md': chapter, ...extra });
-  const source = await loadBookletSource(projectRoot, undefined);
-  return buildModel(projectRoot, source, await loadDepartment(projectRoot, '61'), await loadLexicon(projectRoot));
+  return modelStage(await loadSources({ projectRoot, department: '61' }));
 }
 
 describe('one sentence per source line', () => {

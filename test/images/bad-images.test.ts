@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { buildBooklet } from '../../src/build.js';
+import { buildBooklet } from '../../src/pipeline.js';
 import { LivretError } from '../../src/errors.js';
 import { makeProject, REPO_ROOT } from '../helpers/project.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBooklet } from '../../src/build.js';
+import { buildBooklet } from '../../src/pipeline.js';
 import { CALLOUT_COLOR } from '../../src/images/overlays.js';
 import { THEME } from '../../src/layout/theme.js';
 import { contrastRatio, grayColor, grayscaleSvg, parseColor } from '../../src/pictograms/grayscale.js';
@@ -59,7 +59,7 @@ describe('--grayscale output', () => {
     const { default: sharp } = await import('sharp');
     const colourful = await sharp({ create: { width: 400, height: 200, channels: 3, background: '#1e64c8' } }).png().toBuffer();
     const projectRoot = await makeProject({ 'content/mini/chapitre.md': chapter, 'assets/screenshots/couleur.png': colourful });
-    return (await buildBooklet({ projectRoot, write: false, grayscale, imageCacheDir: false })).pdf;
+    return (await buildBooklet({ projectRoot, write: false, grayscale, imageCacheDir: false, checks: 'content-loss' })).pdf;
   }
 
   it('in colour, the same booklet has colour images and colour text (the check can fail)', async () => {
@@ -73,7 +73,7 @@ describe('--grayscale output', () => {
   });
 
   it('the reference booklet in grayscale: no colour anywhere, and its screenshots are still there', async () => {
-    const result = await buildBooklet({ projectRoot: REPO_ROOT, department: '61', write: false, grayscale: true, imageCacheDir: false });
+    const result = await buildBooklet({ projectRoot: REPO_ROOT, department: '61', write: false, grayscale: true, imageCacheDir: false, checks: 'content-loss' });
     expect(result.imageStats.processed).toBeGreaterThan(10);
     expect(await colouredThings(result.pdf)).toEqual([]);
   });
@@ -93,7 +93,7 @@ describe('custom pictograms (file: in the lexicon)', () => {
       'assets/pictograms/maison.png': house,
       'assets/pictograms/soleil.svg': sun,
     });
-    return buildBooklet({ projectRoot, write: false, grayscale, imageCacheDir: false });
+    return buildBooklet({ projectRoot, write: false, grayscale, imageCacheDir: false, checks: 'content-loss' });
   }
 
   it('are drawn beside the blocks whose words name them', async () => {

@@ -3,13 +3,10 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadBookletSource } from '../../src/content/booklet-config.js';
-import { loadDepartment } from '../../src/content/load-department.js';
 import { CALLOUT_COLOR, MASK_FILL, MASK_HATCH } from '../../src/images/overlays.js';
 import { bookletScreenshots, prepareImages, type PreparedImages, type PlacedScreenshot } from '../../src/images/prepare-images.js';
 import { PRESETS } from '../../src/layout/presets.js';
-import { buildModel } from '../../src/model/build-model.js';
-import { loadLexicon } from '../../src/pictograms/lexicon.js';
+import { loadSources, modelStage } from '../../src/pipeline.js';
 import { REPO_ROOT } from '../helpers/project.js';
 
 /**
@@ -24,8 +21,7 @@ let prepared: PreparedImages;
 let regions: Regions;
 
 beforeAll(async () => {
-  const source = await loadBookletSource(REPO_ROOT, 'bienvenue');
-  const booklet = await buildModel(REPO_ROOT, source, await loadDepartment(REPO_ROOT, '61'), await loadLexicon(REPO_ROOT));
+  const booklet = modelStage(await loadSources({ projectRoot: REPO_ROOT, booklet: 'bienvenue', department: '61' }));
   placed = bookletScreenshots(booklet);
   prepared = await prepareImages(booklet, { projectRoot: REPO_ROOT, preset: PRESETS.a4, cacheDir: undefined });
   regions = parse(await readFile(path.join(REPO_ROOT, 'assets/screenshots/regions.yaml'), 'utf8')) as Regions;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildBooklet } from '../../src/build.js';
+import { buildBooklet } from '../../src/pipeline.js';
 import { loadLexicon } from '../../src/pictograms/lexicon.js';
 import { pictogramFindings } from '../../src/pictograms/pictogram-findings.js';
 import { makeProject } from '../helpers/project.js';
 
 async function findingsFor(chapter: string) {
   const projectRoot = await makeProject({ 'content/mini/chapitre.md': chapter });
-  const { booklet } = await buildBooklet({ projectRoot, write: false, imageCacheDir: false });
+  const { booklet } = await buildBooklet({ projectRoot, write: false, imageCacheDir: false, checks: 'content-loss' });
   return pictogramFindings(booklet, await loadLexicon(projectRoot));
 }
 

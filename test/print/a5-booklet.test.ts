@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildBooklet, type BuildResult, type OutputFile } from '../../src/build.js';
+import { buildBooklet, type BuildResult, type OutputFile } from '../../src/pipeline.js';
 import { saddleStitchSheets } from '../../src/print/saddle-stitch.js';
 import { MM } from '../../src/print/units.js';
 import { normaliseForSearch, readPdf, type PdfReadback } from '../../src/verify/read-pdf.js';
@@ -36,7 +36,7 @@ describe('an A5 booklet for saddle stitching', () => {
 
   beforeAll(async () => {
     projectRoot = await makeProject(chapterFiles([6, 9, 12, 15, 1], true));
-    result = await buildBooklet({ projectRoot, format: 'a5-booklet', bleed: 3 * MM, cropMarks: true });
+    result = await buildBooklet({ projectRoot, format: 'a5-booklet', bleed: 3 * MM, cropMarks: true, checks: 'content-loss' });
     pages = await readPdf(result.pdf);
     sheets = await readPdf(file(result, 'imposed').pdf);
   });
@@ -114,7 +114,7 @@ describe('padding when the back cover is an ordinary chapter', () => {
   it('still puts the blank pages before the last chapter, which starts on a page of its own', async () => {
     // Unpadded, chapter 4 would follow chapter 3 on page 7 of 7.
     const projectRoot = await makeProject(chapterFiles([6, 9, 5, 3], false));
-    const result = await buildBooklet({ projectRoot, format: 'a5-booklet', write: false });
+    const result = await buildBooklet({ projectRoot, format: 'a5-booklet', write: false, checks: 'content-loss' });
     const readback = await readPdf(result.pdf);
     expect(readback.pageCount).toBe(8);
     const chapters = readback.pages.map((page) => [...new Set([...page.text.matchAll(/du chapitre (\d)/g)].map((match) => match[1]))].join(''));
@@ -134,8 +134,8 @@ describe('reproducible output', () => {
     process.env.SOURCE_DATE_EPOCH = '1767225600';
     const projectRoot = await makeProject(chapterFiles([6, 9, 2], true));
     const builds = async () => [
-      ...(await buildBooklet({ projectRoot, format: 'a4', bleed: 3 * MM, cropMarks: true })).files,
-      ...(await buildBooklet({ projectRoot, format: 'a5-booklet', bleed: 3 * MM, cropMarks: true })).files,
+      ...(await buildBooklet({ projectRoot, format: 'a4', bleed: 3 * MM, cropMarks: true, checks: 'content-loss' })).files,
+      ...(await buildBooklet({ projectRoot, format: 'a5-booklet', bleed: 3 * MM, cropMarks: true, checks: 'content-loss' })).files,
     ];
     const first = await builds();
     const firstBytes = await Promise.all(first.map((written) => readFile(written.path)));

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildBooklet, type BuildResult } from '../../src/build.js';
+import { buildBooklet, type BuildResult } from '../../src/pipeline.js';
 import { saddleStitchSheets } from '../../src/print/saddle-stitch.js';
 import { normaliseForSearch, readPdf, type PdfReadback } from '../../src/verify/read-pdf.js';
 import { REPO_ROOT } from '../helpers/project.js';
@@ -13,7 +13,7 @@ let result: BuildResult;
 let sheets: PdfReadback;
 
 beforeAll(async () => {
-  result = await buildBooklet({ projectRoot: REPO_ROOT, department: '61', format: 'a5-booklet', write: false });
+  result = await buildBooklet({ projectRoot: REPO_ROOT, department: '61', format: 'a5-booklet', write: false, checks: 'content-loss' });
   sheets = await readPdf(result.files.find((file) => file.kind === 'imposed')!.pdf);
 });
 

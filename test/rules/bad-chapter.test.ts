@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { checkBooklet } from '../../src/check/check-booklet.js';
+import { checkBooklet } from '../../src/pipeline.js';
 import { exitCodeOf, type Finding } from '../../src/check/report.js';
 import { formatJson, formatStylish } from '../../src/check/reporters.js';
 import { makeProject, REPO_ROOT } from '../helpers/project.js';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkBooklet } from '../../src/check/check-booklet.js';
+import { checkBooklet } from '../../src/pipeline.js';
 import { defaultConfig, loadCheckConfig, resolveConfig } from '../../src/check/config.js';
 import { LivretError } from '../../src/errors.js';
 import { ALL_RULE_IDS } from '../../src/rules/preset.js';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkBooklet } from '../../src/check/check-booklet.js';
+import { checkBooklet } from '../../src/pipeline.js';
 import type { CheckReport } from '../../src/check/report.js';
 import { copyReferenceProject } from '../helpers/project.js';
 

@@ -1,16 +1,7 @@
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
-import { loadBookletModel, type OutputFile, type OutputFormat } from '../../build.js';
-import { buildCheckedBooklet, loadBookletCheckConfig } from '../../check/check-booklet.js';
-import { checkChapterFiles } from '../../check/check-sources.js';
-import type { CheckReport } from '../../check/report.js';
-import { formatStylish } from '../../check/reporters.js';
-import { loadBookletSource } from '../../content/booklet-config.js';
-import { buildAllDepartments, formatSummary } from '../../departments/build-all.js';
-import { terminalProgress } from '../../departments/progress.js';
-import { EXIT_RULES_FAILED, LivretError } from '../../errors.js';
-import { findProjectRoot } from '../../paths.js';
-import { parseLength } from '../../print/units.js';
+import type { CheckReport, OutputFile, OutputFormat } from '../../index.js';
+import { loadLibrary } from '../library.js';
 import { runCommand } from '../run-command.js';
 
 interface BuildArguments {
@@ -39,13 +30,13 @@ export const buildCommand: CommandModule<object, BuildArguments> = {
       .option('workers', { type: 'number', describe: 'With --department all: worker threads (default: 2, or 1 on one core)' }) as never,
   handler: (argv) =>
     runCommand(async () => {
-      const projectRoot = findProjectRoot();
-      const bleed = argv.bleed === undefined ? undefined : parseLength(argv.bleed);
+      const livret = await loadLibrary();
+      const bleed = argv.bleed === undefined ? undefined : livret.parseLength(argv.bleed);
       if (argv.bleed !== undefined && bleed === undefined) {
-        throw new LivretError(`--bleed ${argv.bleed} is not a length: give one such as 3mm, 0.125in or 8.5pt`);
+        throw new livret.LivretError(`--bleed ${argv.bleed} is not a length: give one such as 3mm, 0.125in or 8.5pt`);
       }
       const options = {
-        projectRoot,
+        projectRoot: livret.findProjectRoot(),
         booklet: argv.booklet,
         format: argv.format,
         grayscale: argv.grayscale,
@@ -53,28 +44,22 @@ export const buildCommand: CommandModule<object, BuildArguments> = {
         bleed,
         cropMarks: argv.cropMarks,
       };
-      const config = await loadBookletCheckConfig(projectRoot, argv.booklet);
       if (argv.department === 'all') {
-        // Bad input in the chapters (exit 2) comes before easy-read findings (exit 1);
-        // the source rules run once here, the model and PDF rules in each worker.
-        const source = await loadBookletSource(projectRoot, argv.booklet);
-        await loadBookletModel(projectRoot, source);
-        const sourceReport = await checkChapterFiles(projectRoot, source.chapterFiles, config);
-        printFindings(sourceReport);
-        if (sourceReport.errorCount > 0) return EXIT_RULES_FAILED;
-        const result = await buildAllDepartments({ ...options, workers: argv.workers, onProgress: terminalProgress() });
-        process.stdout.write(formatSummary(result, process.cwd(), describeFile));
+        const result = await livret.buildAllDepartments({ ...options, workers: argv.workers, onProgress: livret.terminalProgress() });
+        printFindings(livret.formatStylish, result.sourceReport);
+        if (result.sourceReport.errorCount > 0) return livret.EXIT_RULES_FAILED;
+        process.stdout.write(livret.formatSummary(result, process.cwd(), describeFile));
         return result.exitCode;
       }
-      const { result, report, written } = await buildCheckedBooklet({ ...options, department: argv.department }, { config });
-      printFindings(report);
-      if (!written) return EXIT_RULES_FAILED;
+      const result = await livret.buildBooklet({ ...options, department: argv.department });
+      printFindings(livret.formatStylish, result.report);
+      if (!result.written) return livret.EXIT_RULES_FAILED;
       for (const file of result.files) process.stdout.write(`${path.relative(process.cwd(), file.path)}  ${describeFile(file)}\n`);
       return 0;
     }),
 };
 
-function printFindings(report: CheckReport): void {
+function printFindings(formatStylish: (report: CheckReport, options: { color: boolean }) => string, report: CheckReport): void {
   if (report.findings.length > 0) process.stderr.write(`${formatStylish(report, { color: process.stderr.isTTY === true })}\n`);
 }
 

@@ -1,8 +1,6 @@
 import type { CommandModule } from 'yargs';
-import { checkBooklet } from '../../check/check-booklet.js';
-import { exitCodeOf } from '../../check/report.js';
-import { formatJson, formatStylish } from '../../check/reporters.js';
-import type { OutputFormat } from '../../build.js';
+import type { OutputFormat } from '../../index.js';
+import { loadLibrary } from '../library.js';
 import { runCommand } from '../run-command.js';
 
 interface CheckArguments {
@@ -25,9 +23,10 @@ export const checkCommand: CommandModule<object, CheckArguments> = {
       .option('pdf', { type: 'boolean', default: true, describe: 'Render the PDF and check it (--no-pdf: sources only)' }) as never,
   handler: (argv) =>
     runCommand(async () => {
-      const report = await checkBooklet({ booklet: argv.booklet, department: argv.department, format: argv.paper, pdf: argv.pdf });
-      const output = argv.format === 'json' ? formatJson(report) : formatStylish(report, { color: process.stdout.isTTY === true });
+      const livret = await loadLibrary();
+      const report = await livret.checkBooklet({ booklet: argv.booklet, department: argv.department, format: argv.paper, pdf: argv.pdf });
+      const output = argv.format === 'json' ? livret.formatJson(report) : livret.formatStylish(report, { color: process.stdout.isTTY === true });
       process.stdout.write(`${output}\n`);
-      return exitCodeOf(report);
+      return livret.exitCodeOf(report);
     }),
 };

@@ -1,6 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { initDepartment } from '../../departments/init-department.js';
-import { findProjectRoot } from '../../paths.js';
+import { loadLibrary } from '../library.js';
 import { runCommand } from '../run-command.js';
 
 interface InitDepartmentArgs {
@@ -18,7 +17,8 @@ export const initDepartmentCommand: CommandModule<object, InitDepartmentArgs> = 
       .option('force', { type: 'boolean', default: false, describe: 'Replace an existing department file' }),
   handler: (args) =>
     runCommand(async () => {
-      const { shown } = await initDepartment({ projectRoot: findProjectRoot(), code: String(args.code), force: args.force });
+      const livret = await loadLibrary();
+      const { shown } = await livret.initDepartment({ projectRoot: livret.findProjectRoot(), code: String(args.code), force: args.force });
       process.stdout.write(`wrote ${shown}\nComplete every TODO in it; \`livret check\` lists the ones left.\n`);
       return 0;
     }),

@@ -1,9 +1,7 @@
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
-import { listDepartments, type OutputFormat } from '../../build.js';
-import { LivretError } from '../../errors.js';
-import { findProjectRoot } from '../../paths.js';
-import { previewBooklet } from '../../preview/preview-booklet.js';
+import type { OutputFormat } from '../../index.js';
+import { loadLibrary } from '../library.js';
 import { runCommand } from '../run-command.js';
 
 interface PreviewArguments {
@@ -26,10 +24,11 @@ export const previewCommand: CommandModule<object, PreviewArguments> = {
       .option('out', { type: 'string', default: 'out', describe: 'Output folder' }) as never,
   handler: (argv) =>
     runCommand(async () => {
-      if (!(argv.dpi >= 20 && argv.dpi <= 600)) throw new LivretError(`--dpi ${argv.dpi}: give a resolution between 20 and 600, for example 96`);
-      const projectRoot = findProjectRoot();
-      const department = argv.department ?? (await listDepartments(projectRoot))[0];
-      const result = await previewBooklet({ projectRoot, booklet: argv.booklet, department, format: argv.format, dpi: argv.dpi, outDir: path.resolve(argv.out) });
+      const livret = await loadLibrary();
+      if (!(argv.dpi >= 20 && argv.dpi <= 600)) throw new livret.LivretError(`--dpi ${argv.dpi}: give a resolution between 20 and 600, for example 96`);
+      const projectRoot = livret.findProjectRoot();
+      const department = argv.department ?? (await livret.listDepartments(projectRoot))[0];
+      const result = await livret.previewBooklet({ projectRoot, booklet: argv.booklet, department, format: argv.format, dpi: argv.dpi, outDir: path.resolve(argv.out) });
       const shown = (file: string) => path.relative(process.cwd(), file);
       process.stdout.write(`${shown(path.dirname(result.contactSheetPath))}/page-*.png  ${result.pageCount} pages\n`);
       process.stdout.write(`${shown(result.contactSheetPath)}\n${shown(result.reportPath)}\n`);

@@ -1,0 +1,367 @@
+import path from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { checkModel } from './check/check-model.js';
+import { checkPdf, layoutFactsFor } from './check/check-pdf.js';
+import { checkParsedChapters } from './check/check-sources.js';
+import { loadCheckConfig, type CheckConfig } from './check/config.js';
+import { mergeReports, type CheckReport } from './check/report.js';
+import { loadBookletSource, type BookletSource } from './content/booklet-config.js';
+import type { Department } from './content/department-schema.js';
+import { loadDepartment } from './content/load-department.js';
+import { readChapters, type ParsedChapter } from './content/sources.js';
+import { LivretError } from './errors.js';
+import { defaultCacheDir } from './images/image-cache.js';
+import { prepareImages, type PreparedImages } from './images/prepare-images.js';
+import { coverBand, layoutBooklet } from './layout/booklet-layout.js';
+import { grayscaleDefinition } from './layout/grayscale-definition.js';
+import { PRESETS, type LayoutPreset } from './layout/presets.js';
+import { allSentences, type Booklet } from './model/booklet.js';
+import { buildModel } from './model/build-model.js';
+import { displayPath, findProjectRoot } from './paths.js';
+import { grayColor } from './pictograms/grayscale.js';
+import { loadLexicon, type Lexicon } from './pictograms/lexicon.js';
+import { addBleed } from './print/bleed.js';
+import { imposeSaddleStitch } from './print/impose.js';
+import { countPages, padToMultipleOfFour } from './print/padding.js';
+import { writeFileAtomic } from './render/atomic-write.js';
+import { renderPdf } from './render/render-pdf.js';
+import { buildDate } from './render/reproducible.js';
+import type { SourceSentence } from './verify/content-loss.js';
+import { readPdf, type PdfReadback } from './verify/read-pdf.js';
+
+/**
+ * The booklet pipeline. Every entry point (build, check, build --department
+ * all, preview) composes these stages, in this order, each once:
+ *
+ *   loadSources → modelStage → imagesStage → layoutStage → renderStage → checkStage → printStage
+ *
+ * - loadSources: booklet.yaml, the check settings, each chapter read and parsed once,
+ *   the department file and the lexicon. Bad input throws a LivretError (exit 2).
+ * - modelStage: the Booklet model (variables resolved, sentences, pictograms).
+ * - imagesStage: every screenshot prepared for its printed size (cached).
+ * - layoutStage: the pdfmake document definition (the page geometry of the format).
+ * - renderStage: the PDF bytes, and the pages read back as a reader's tools see them.
+ * - checkStage: one report: source rules, booklet rules, rendered-PDF rules. A lost
+ *   sentence is a finding of this report (`content-loss`), thrown nowhere.
+ * - printStage: the files of the format (pages, imposed sheets, print-shop file),
+ *   written only when the report has no error.
+ */
+
+export type OutputFormat = 'a4' | 'a5-booklet';
+
+// ── Stage 1: sources ───────────────────────────────────────────────────────
+
+export interface SourceOptions {
+  /** Project folder (holds content/ and assets/); default: found from the current directory. */
+  projectRoot?: string;
+  /** Booklet folder name under content/; default: the first one. */
+  booklet?: string;
+  /** Department code (content/departments/<code>.yaml); default: the first one. */
+  department?: string;
+}
+
+/** Everything a booklet is made from, read and parsed once. */
+export interface BookletSources {
+  projectRoot: string;
+  booklet: BookletSource;
+  chapters: ParsedChapter[];
+  department: Department;
+  lexicon: Lexicon;
+  /** livret.config.yaml, then the booklet's `check:` section. */
+  checkConfig: CheckConfig;
+}
+
+export async function loadSources(options: SourceOptions = {}): Promise<BookletSources> {
+  const projectRoot = path.resolve(options.projectRoot ?? findProjectRoot());
+  const booklet = await loadBookletSource(projectRoot, options.booklet);
+  const bookletFile = displayPath(projectRoot, path.join(booklet.dir, 'booklet.yaml'));
+  const [checkConfig, chapters, department, lexicon] = await Promise.all([
+    loadCheckConfig(projectRoot, booklet.config.check, bookletFile),
+    readChapters(projectRoot, booklet),
+    loadDepartment(projectRoot, options.department ?? (await defaultDepartment(projectRoot))),
+    loadLexicon(projectRoot),
+  ]);
+  return { projectRoot, booklet, chapters, department, lexicon, checkConfig };
+}
+
+/** Department codes with a file in content/departments/, sorted. */
+export async function listDepartments(projectRoot: string): Promise<string[]> {
+  const entries = await readdir(path.join(projectRoot, 'content', 'departments')).catch(() => [] as string[]);
+  return entries.filter((name) => name.endsWith('.yaml')).map((name) => name.slice(0, -'.yaml'.length)).sort();
+}
+
+async function defaultDepartment(projectRoot: string): Promise<string> {
+  const [first] = await listDepartments(projectRoot);
+  if (!first) throw new LivretError('no department file: create one with `livret init-department CODE`', { file: 'content/departments/' });
+  return first;
+}
+
+// ── Stage 2: model ─────────────────────────────────────────────────────────
+
+export function modelStage(sources: BookletSources): Booklet {
+  return buildModel(sources);
+}
+
+// ── Stage 3: images ────────────────────────────────────────────────────────
+
+export interface ImageOptions {
+  grayscale?: boolean;
+  /** Folder of prepared pictures; default `<projectRoot>/.cache/livret/images`; false: no cache. */
+  imageCacheDir?: string | false;
+}
+
+export function imagesStage(sources: BookletSources, booklet: Booklet, preset: LayoutPreset, options: ImageOptions = {}): Promise<PreparedImages> {
+  const { projectRoot } = sources;
+  const cacheDir = options.imageCacheDir === false ? undefined : (options.imageCacheDir ?? defaultCacheDir(projectRoot));
+  return prepareImages(booklet, { projectRoot, preset, grayscale: options.grayscale, cacheDir });
+}
+
+// ── Stages 4 and 5: layout and render ──────────────────────────────────────
+
+/** The booklet's pages (A4, or A5 before imposition) and what a reader's tools read of them. */
+export interface RenderedBooklet {
+  pdf: Uint8Array;
+  readback: PdfReadback;
+  pageCount: number;
+  /** The PDF's date (SOURCE_DATE_EPOCH, else the edition date, else now). */
+  date: Date;
+}
+
+/**
+ * Lays the booklet out in the format's geometry and renders it. A saddle-
+ * stitched booklet is laid out again with blank pages before the back cover
+ * until it has a multiple of 4 pages.
+ */
+export async function layoutAndRenderStage(
+  sources: BookletSources,
+  booklet: Booklet,
+  images: PreparedImages,
+  format: OutputFormat,
+  grayscale: boolean,
+): Promise<RenderedBooklet> {
+  const preset = presetFor(format);
+  const edition = sources.booklet.config.edition;
+  const date = buildDate(edition ? new Date(`${edition}T00:00:00Z`) : undefined);
+  const layOutAndRender = async (blankPagesBeforeBackCover: number | undefined) => {
+    const coloured = layoutBooklet({ booklet, preset, images: images.lookup, preparedImages: images.images, creationDate: date, blankPagesBeforeBackCover });
+    return renderPdf(grayscale ? await grayscaleDefinition(coloured) : coloured);
+  };
+  const pdf = format === 'a5-booklet' ? (await padToMultipleOfFour(layOutAndRender)).pdf : await layOutAndRender(undefined);
+  const readback = await readPdf(pdf);
+  return { pdf, readback, pageCount: readback.pageCount, date };
+}
+
+export function presetFor(format: OutputFormat): LayoutPreset {
+  return PRESETS[format === 'a4' ? 'a4' : 'a5'];
+}
+
+// ── Stage 6: checks ────────────────────────────────────────────────────────
+
+/**
+ * Which rules run. `all`: every rule. `without-source-rules`: the booklet and
+ * PDF rules (`build --department all` runs the source rules once for every
+ * department). `content-loss`: only the rule that no sentence is lost, which
+ * always runs when there is a PDF.
+ */
+export type CheckScope = 'all' | 'without-source-rules' | 'content-loss';
+
+export interface CheckStageInput {
+  sources: BookletSources;
+  booklet: Booklet;
+  /** Absent for `check --no-pdf`: no PDF rule runs. */
+  rendered?: RenderedBooklet;
+  format: OutputFormat;
+  /** The PDF's path as shown in findings. */
+  pdfPath?: string;
+  scope?: CheckScope;
+}
+
+export async function checkStage(input: CheckStageInput): Promise<CheckReport> {
+  const { sources, booklet, rendered, scope = 'all' } = input;
+  const config = scope === 'content-loss' ? onlyContentLoss(sources.checkConfig) : sources.checkConfig;
+  const reports: CheckReport[] = [];
+  if (scope === 'all') reports.push(await sourceRulesStage(sources));
+  if (scope !== 'content-loss') reports.push(checkModel(booklet, sources.lexicon, sources.projectRoot, config));
+  if (rendered) {
+    const pdfInput = {
+      readback: rendered.readback,
+      pdfPath: input.pdfPath ?? `${sources.booklet.id}-${input.format}.pdf`,
+      format: input.format,
+      pageCount: rendered.pageCount,
+      sentences: sourceSentences(booklet),
+      layout: layoutFactsFor(input.format),
+    };
+    reports.push(await checkPdf(pdfInput, config));
+  }
+  return mergeReports(...reports);
+}
+
+/** The source rules alone (run once before `build --department all`). */
+export function sourceRulesStage(sources: BookletSources): Promise<CheckReport> {
+  return checkParsedChapters(
+    sources.chapters.map((chapter) => ({ path: chapter.shown, source: chapter.text, tree: chapter.tree })),
+    sources.checkConfig,
+  );
+}
+
+function onlyContentLoss(config: CheckConfig): CheckConfig {
+  const setting = config.get('content-loss');
+  return new Map(setting ? [['content-loss', { ...setting, severity: 'error' as const }]] : []);
+}
+
+export function sourceSentences(booklet: Booklet): SourceSentence[] {
+  return allSentences(booklet).map(({ text, source: where }) => ({ text, ...where }));
+}
+
+// ── Stage 7: print ─────────────────────────────────────────────────────────
+
+/** One file of a build: the pages (A4 or A5), the imposed sheets, or the print-shop pages. */
+export interface OutputFile {
+  kind: 'pages' | 'imposed' | 'print';
+  path: string;
+  pdf: Uint8Array;
+  /** PDF pages: booklet pages, or sides of sheets for the imposed file. */
+  pageCount: number;
+}
+
+export interface PrintOptions {
+  /** Output folder; default `<projectRoot>/out`. */
+  outDir?: string;
+  grayscale?: boolean;
+  /** Also write a print-shop file (`-a4-print.pdf` / `-a5-print.pdf`) with this bleed, in points. */
+  bleed?: number;
+  /** Crop marks on the print-shop file (alone: a print-shop file without bleed). */
+  cropMarks?: boolean;
+}
+
+/** The files of a build, in `<out>/<department>/`: the pages, then the imposed sheets and the print-shop file when asked. */
+export async function printStage(sources: BookletSources, rendered: RenderedBooklet, format: OutputFormat, options: PrintOptions = {}): Promise<OutputFile[]> {
+  const preset = presetFor(format);
+  const id = sources.booklet.id;
+  const folder = outputFolder(sources, options.outDir);
+  const { pdf, date } = rendered;
+  const files: OutputFile[] = [{ kind: 'pages', path: path.join(folder, `${id}-${preset.format}.pdf`), pdf, pageCount: rendered.pageCount }];
+  if (format === 'a5-booklet') {
+    const imposed = await imposeSaddleStitch(pdf, { date });
+    files.push({ kind: 'imposed', path: path.join(folder, `${id}-${format}.pdf`), pdf: imposed, pageCount: await countPages(imposed) });
+  }
+  if (options.bleed !== undefined || options.cropMarks) {
+    const band = coverBand(preset);
+    const backgrounds = [{ page: 1, ...band, color: options.grayscale ? grayColor(band.color) : band.color }];
+    const print = await addBleed(pdf, { bleed: options.bleed ?? 0, cropMarks: options.cropMarks ?? false, backgrounds, date });
+    files.push({ kind: 'print', path: path.join(folder, `${id}-${preset.format}-print.pdf`), pdf: print, pageCount: rendered.pageCount });
+  }
+  return files;
+}
+
+function outputFolder(sources: BookletSources, outDir: string | undefined): string {
+  return path.join(path.resolve(outDir ?? path.join(sources.projectRoot, 'out')), sources.department.code);
+}
+
+/** Writes every file of a build, each atomically (temporary name, then rename). */
+export async function writeBuildFiles(files: readonly OutputFile[]): Promise<void> {
+  for (const file of files) await writeFileAtomic(file.path, file.pdf);
+}
+
+// ── Entry points ───────────────────────────────────────────────────────────
+
+export interface BuildOptions extends SourceOptions, ImageOptions, PrintOptions {
+  format?: OutputFormat;
+  /** Write the files (default true); never when a rule of severity error fails. */
+  write?: boolean;
+  /** Which rules run (default `all`); `content-loss` always runs. */
+  checks?: CheckScope;
+}
+
+export interface BuildResult {
+  /** The booklet's pages (A4, or A5 unimposed), as read back and checked. */
+  pdf: Uint8Array;
+  /** The file named by the format: `<booklet>-a4.pdf` or the imposed `<booklet>-a5-booklet.pdf`. */
+  outputPath: string;
+  pageCount: number;
+  /** Every file of the build; written when `written` is true. */
+  files: OutputFile[];
+  format: OutputFormat;
+  sentences: SourceSentence[];
+  chapterFiles: string[];
+  bookletDir: string;
+  projectRoot: string;
+  booklet: Booklet;
+  sources: BookletSources;
+  /** The pages as read back (the PDF rules read them). */
+  readback: PdfReadback;
+  /** Pictures drawn with sharp in this build, and pictures read from the cache. */
+  imageStats: { processed: number; fromCache: number };
+  /** The easy-read findings of this build (a lost sentence among them). */
+  report: CheckReport;
+  /** True when the files were written: `write` was not false and no rule of severity error failed. */
+  written: boolean;
+  /** The date written in the PDF (SOURCE_DATE_EPOCH, else the edition date, else now). */
+  date: Date;
+}
+
+/** `livret build`: every stage; the files are written only when the checks find no error. */
+export async function buildBooklet(options: BuildOptions = {}): Promise<BuildResult> {
+  const format = options.format ?? 'a4';
+  const grayscale = options.grayscale ?? false;
+  const sources = await loadSources(options);
+  const booklet = modelStage(sources);
+  const images = await imagesStage(sources, booklet, presetFor(format), options);
+  const rendered = await layoutAndRenderStage(sources, booklet, images, format, grayscale);
+  const outputPath = path.join(outputFolder(sources, options.outDir), `${sources.booklet.id}-${format}.pdf`);
+  const pdfPath = displayPath(sources.projectRoot, outputPath);
+  const report = await checkStage({ sources, booklet, rendered, format, pdfPath, scope: options.checks });
+  const files = await printStage(sources, rendered, format, options);
+  const written = options.write !== false && report.errorCount === 0;
+  if (written) await writeBuildFiles(files);
+  return {
+    pdf: rendered.pdf,
+    outputPath,
+    pageCount: rendered.pageCount,
+    files,
+    format,
+    sentences: sourceSentences(booklet),
+    chapterFiles: sources.chapters.map((chapter) => chapter.shown),
+    bookletDir: sources.booklet.dir,
+    projectRoot: sources.projectRoot,
+    booklet,
+    sources,
+    readback: rendered.readback,
+    imageStats: images.stats,
+    report,
+    written,
+    date: rendered.date,
+  };
+}
+
+export interface CheckOptions extends SourceOptions {
+  /** Page format to render and check; default a4. */
+  format?: OutputFormat;
+  /** Also render the PDF and run the rendered-PDF rules (default true). */
+  pdf?: boolean;
+}
+
+/**
+ * `livret check`: the easy-read rules on the sources, the model and (unless
+ * `pdf: false`) the rendered PDF. Bad input throws a LivretError (exit 2);
+ * findings are returned, never thrown.
+ */
+export async function checkBooklet(options: CheckOptions = {}): Promise<CheckReport> {
+  const format = options.format ?? 'a4';
+  if (options.pdf === false) {
+    const sources = await loadSources(options);
+    return checkStage({ sources, booklet: modelStage(sources), format });
+  }
+  return (await buildBooklet({ ...options, format, write: false })).report;
+}
+
+/**
+ * The first stages of `build --department all`, once for every department:
+ * the sources and model of the first department (bad input: exit 2) and the
+ * source rules, which do not depend on the department.
+ */
+export async function checkSourcesOnce(options: SourceOptions): Promise<CheckReport> {
+  const sources = await loadSources(options);
+  modelStage(sources);
+  return sourceRulesStage(sources);
+}
