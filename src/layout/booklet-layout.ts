@@ -1,4 +1,4 @@
-import type { Content, Node, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { FONT_FAMILY } from '../render/fonts.js';
 import type { Booklet, Chapter } from '../model/booklet.js';
 import type { ImageLookup, PreparedImage } from '../images/prepared-image.js';
@@ -58,7 +58,6 @@ export function layoutBooklet(input: LayoutInput): TDocumentDefinitions {
         : { text: `Page ${currentPage} sur ${pageCount}`, alignment: 'center', fontSize: THEME.footerSize, lineHeight: lineHeight(1.2), margin: [0, 18, 0, 0] },
     background: (currentPage: number) => (currentPage === 1 ? coverBandCanvas(preset) : null),
     content: [...cover(booklet, preset), tableOfContents(), ...chapters(booklet, context, input.blankPagesBeforeBackCover)],
-    pageBreakBefore: chapterPageBreak,
   };
 }
 
@@ -182,13 +181,10 @@ function layoutChapter(chapter: Chapter, context: LayoutContext): Content[] {
   const [opening, ...others] = parts;
   // The notes page and the contact page (the back cover) are whole pages of their own.
   const ownPage = chapter.blocks.some((block) => block.kind === 'notes' || block.kind === 'contact');
-  const start: Content = ownPage
-    ? { stack: [opening ?? ''], pageBreak: 'before' }
-    : { stack: [opening ?? ''], headlineLevel: CHAPTER_LEVEL, margin: [0, 12, 0, 0] };
-  return [start, ...others];
+  if (ownPage) return [{ stack: [opening ?? ''], pageBreak: 'before' }, ...others];
+  const probe = chapterBreakProbe(context.preset);
+  return [probe, { stack: [opening ?? ''], margin: [0, CHAPTER_TOP_MARGIN - probeHeight(context.preset), 0, 0] }, ...others];
 }
-
-const CHAPTER_LEVEL = 1;
 
 /**
  * A chapter starts on a new page, unless it starts in the top part of a page:
@@ -197,6 +193,25 @@ const CHAPTER_LEVEL = 1;
  */
 export const CHAPTER_BREAK_RATIO = 0.4;
 
-function chapterPageBreak(currentNode: Node): boolean {
-  return currentNode.headlineLevel === CHAPTER_LEVEL && (currentNode.startPosition?.verticalRatio ?? 0) > CHAPTER_BREAK_RATIO;
+/** The space a chapter needs below its start to stay on the page: the bottom 60 % of the page body. */
+function chapterBreakReserve(preset: LayoutPreset): number {
+  return (1 - CHAPTER_BREAK_RATIO) * (preset.height - preset.margins[1] - preset.margins[3]);
+}
+
+/**
+ * Decides the chapter break in the same layout pass: an invisible block as
+ * tall as the reserve, which pdfmake moves to the next page when less space
+ * is left; the chapter then comes back up over it (negative top margin). This
+ * replaces pdfmake's `pageBreakBefore`, which lays the whole document out
+ * again each time it breaks a page.
+ */
+function chapterBreakProbe(preset: LayoutPreset): Content {
+  return { stack: [{ stack: [], margin: [0, probeHeight(preset), 0, 0] }], unbreakable: true };
+}
+
+/** Space above a chapter that starts below another one. */
+const CHAPTER_TOP_MARGIN = 12;
+
+function probeHeight(preset: LayoutPreset): number {
+  return chapterBreakReserve(preset) + CHAPTER_TOP_MARGIN;
 }
