@@ -11,7 +11,7 @@ import type { PreparedImages } from '../src/images/prepare-images.js';
 import type { LayoutPreset } from '../src/layout/presets.js';
 import type { Block, Booklet, Pictogram, Sentence } from '../src/model/booklet.js';
 import { fontFile } from '../src/render/fonts.js';
-import { woffToSfnt } from '../src/letters/woff.js';
+import { woffToSfnt } from '../src/render/woff.js';
 import { readFile } from 'node:fs/promises';
 
 /** Typst markup escapes for text content. */

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { woffToSfnt } from './woff.js';
 
 /**
  * The embedded font: Atkinson Hyperlegible Next, designed for low-vision
@@ -26,7 +28,22 @@ export function fontFile(weight: 400 | 700): string {
   return path.join(fontsFolder, `atkinson-hyperlegible-next-latin-${weight}-normal.woff`);
 }
 
-/** pdfmake font dictionary. */
+const decodedFonts = new Map<400 | 700, Uint8Array>();
+
+/**
+ * The font as plain OpenType, decoded once per thread: from the WOFF file,
+ * fontkit would inflate every table again for each document.
+ */
+export function decodedFont(weight: 400 | 700): Uint8Array {
+  let font = decodedFonts.get(weight);
+  if (!font) {
+    font = woffToSfnt(readFileSync(fontFile(weight)));
+    decodedFonts.set(weight, font);
+  }
+  return font;
+}
+
+/** pdfmake font dictionary (file paths). */
 export function fontDescriptors(): Record<string, { normal: string; bold: string; italics: string; bolditalics: string }> {
   return {
     [FONT_FAMILY]: {

@@ -1,6 +1,6 @@
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { fontDescriptors } from './fonts.js';
+import { decodedFont, FONT_FAMILY } from './fonts.js';
 import { applyPdfmakeFixes } from './pdfmake-fixes.js';
 
 /**
@@ -9,14 +9,24 @@ import { applyPdfmakeFixes } from './pdfmake-fixes.js';
  */
 let configured = false;
 
+/** pdfmake's Node build keeps a virtual file system (absent from @types/pdfmake). */
+interface PdfmakeVirtualFs {
+  virtualfs: { writeFileSync(name: string, data: Buffer): void };
+}
+
 function configure(): void {
   if (configured) return;
   applyPdfmakeFixes();
-  pdfmake.setFonts(fontDescriptors());
+  // The fonts, decoded once, live in pdfmake's virtual file system; nothing is read from disk.
+  const regular = `${FONT_FAMILY}-400.otf`;
+  const bold = `${FONT_FAMILY}-700.otf`;
+  const { virtualfs } = pdfmake as unknown as PdfmakeVirtualFs;
+  virtualfs.writeFileSync(regular, Buffer.from(decodedFont(400)));
+  virtualfs.writeFileSync(bold, Buffer.from(decodedFont(700)));
+  // Italics map to the upright files: easy-read forbids italics.
+  pdfmake.setFonts({ [FONT_FAMILY]: { normal: regular, bold, italics: regular, bolditalics: bold } });
   pdfmake.setUrlAccessPolicy(() => false);
-  // Only the font files are read from disk.
-  const fonts = new Set(Object.values(fontDescriptors()).flatMap((font) => Object.values(font)));
-  pdfmake.setLocalAccessPolicy((file: string) => fonts.has(file));
+  pdfmake.setLocalAccessPolicy(() => false);
   configured = true;
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import { describe, expect, it } from 'vitest';
-import { woffToSfnt } from '../../src/letters/woff.js';
+import { woffToSfnt } from '../../src/render/woff.js';
 import { fontFile } from '../../src/render/fonts.js';
 
 describe('woffToSfnt', () => {
