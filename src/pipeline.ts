@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { readdir } from 'node:fs/promises';
 import { checkModel } from './check/check-model.js';
-import { checkPdf, layoutFactsFor } from './check/check-pdf.js';
 import { checkParsedChapters } from './check/check-sources.js';
 import { loadCheckConfig, type CheckConfig } from './check/config.js';
 import { mergeReports, type CheckReport } from './check/report.js';
@@ -10,24 +9,16 @@ import type { Department } from './content/department-schema.js';
 import { loadDepartment } from './content/load-department.js';
 import { readChapters, type ParsedChapter } from './content/sources.js';
 import { LivretError } from './errors.js';
-import { defaultCacheDir } from './images/image-cache.js';
-import { prepareImages, type PreparedImages } from './images/prepare-images.js';
-import { coverBand, layoutBooklet } from './layout/booklet-layout.js';
-import { grayscaleDefinition } from './layout/grayscale-definition.js';
+import type { PreparedImages } from './images/prepare-images.js';
 import { PRESETS, type LayoutPreset } from './layout/presets.js';
 import { allSentences, type Booklet } from './model/booklet.js';
 import { buildModel } from './model/build-model.js';
 import { displayPath, findProjectRoot } from './paths.js';
-import { grayColor } from './pictograms/grayscale.js';
 import { loadLexicon, type Lexicon } from './pictograms/lexicon.js';
-import { addBleed } from './print/bleed.js';
-import { imposeSaddleStitch } from './print/impose.js';
-import { countPages, padToMultipleOfFour } from './print/padding.js';
 import { writeFileAtomic } from './render/atomic-write.js';
-import { renderPdf } from './render/render-pdf.js';
 import { buildDate } from './render/reproducible.js';
 import type { SourceSentence } from './verify/content-loss.js';
-import { readPdf, type PdfReadback } from './verify/read-pdf.js';
+import type { PdfReadback } from './verify/read-pdf.js';
 
 /**
  * The booklet pipeline. Every entry point (build, check, build --department
@@ -45,6 +36,9 @@ import { readPdf, type PdfReadback } from './verify/read-pdf.js';
  *   sentence is a finding of this report (`content-loss`), thrown nowhere.
  * - printStage: the files of the format (pages, imposed sheets, print-shop file),
  *   written only when the report has no error.
+ *
+ * The stages after the model load their engines (sharp, pdfmake, pdfjs,
+ * pdf-lib) when they first run: `livret check --no-pdf` never loads them.
  */
 
 export type OutputFormat = 'a4' | 'a5-booklet';
@@ -110,7 +104,9 @@ export interface ImageOptions {
   imageCacheDir?: string | false;
 }
 
-export function imagesStage(sources: BookletSources, booklet: Booklet, preset: LayoutPreset, options: ImageOptions = {}): Promise<PreparedImages> {
+export async function imagesStage(sources: BookletSources, booklet: Booklet, preset: LayoutPreset, options: ImageOptions = {}): Promise<PreparedImages> {
+  const { defaultCacheDir } = await import('./images/image-cache.js');
+  const { prepareImages } = await import('./images/prepare-images.js');
   const { projectRoot } = sources;
   const cacheDir = options.imageCacheDir === false ? undefined : (options.imageCacheDir ?? defaultCacheDir(projectRoot));
   return prepareImages(booklet, { projectRoot, preset, grayscale: options.grayscale, cacheDir });
@@ -139,6 +135,11 @@ export async function layoutAndRenderStage(
   format: OutputFormat,
   grayscale: boolean,
 ): Promise<RenderedBooklet> {
+  const { layoutBooklet } = await import('./layout/booklet-layout.js');
+  const { grayscaleDefinition } = await import('./layout/grayscale-definition.js');
+  const { renderPdf } = await import('./render/render-pdf.js');
+  const { padToMultipleOfFour } = await import('./print/padding.js');
+  const { readPdf } = await import('./verify/read-pdf.js');
   const preset = presetFor(format);
   const edition = sources.booklet.config.edition;
   const date = buildDate(edition ? new Date(`${edition}T00:00:00Z`) : undefined);
@@ -183,6 +184,7 @@ export async function checkStage(input: CheckStageInput): Promise<CheckReport> {
   if (scope === 'all') reports.push(await sourceRulesStage(sources));
   if (scope !== 'content-loss') reports.push(checkModel(booklet, sources.lexicon, sources.projectRoot, config));
   if (rendered) {
+    const { checkPdf, layoutFactsFor } = await import('./check/check-pdf.js');
     const pdfInput = {
       readback: rendered.readback,
       pdfPath: input.pdfPath ?? `${sources.booklet.id}-${input.format}.pdf`,
@@ -237,15 +239,20 @@ export interface PrintOptions {
 /** The files of a build, in `<out>/<department>/`: the pages, then the imposed sheets and the print-shop file when asked. */
 export async function printStage(sources: BookletSources, rendered: RenderedBooklet, format: OutputFormat, options: PrintOptions = {}): Promise<OutputFile[]> {
   const preset = presetFor(format);
+  const { coverBand } = await import('./layout/booklet-layout.js');
+  const { countPages } = await import('./print/padding.js');
   const id = sources.booklet.id;
   const folder = outputFolder(sources, options.outDir);
   const { pdf, date } = rendered;
   const files: OutputFile[] = [{ kind: 'pages', path: path.join(folder, `${id}-${preset.format}.pdf`), pdf, pageCount: rendered.pageCount }];
   if (format === 'a5-booklet') {
+    const { imposeSaddleStitch } = await import('./print/impose.js');
     const imposed = await imposeSaddleStitch(pdf, { date });
     files.push({ kind: 'imposed', path: path.join(folder, `${id}-${format}.pdf`), pdf: imposed, pageCount: await countPages(imposed) });
   }
   if (options.bleed !== undefined || options.cropMarks) {
+    const { addBleed } = await import('./print/bleed.js');
+    const { grayColor } = await import('./pictograms/grayscale.js');
     const band = coverBand(preset);
     const backgrounds = [{ page: 1, ...band, color: options.grayscale ? grayColor(band.color) : band.color }];
     const print = await addBleed(pdf, { bleed: options.bleed ?? 0, cropMarks: options.cropMarks ?? false, backgrounds, date });

@@ -1,42 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { IconifyJSON } from '@iconify/types';
-import { getIconData, iconToHTML, iconToSVG } from '@iconify/utils';
 
 /**
  * MIT-licensed icon sets, drawn as vectors (SVG strings for pdfmake).
  * A pictogram is named `set:icon`, for example `fluent-emoji-flat:laptop`.
+ *
+ * A set is one JSON file of several megabytes; a booklet uses a few dozen of
+ * its icons. The SVG of each icon used is kept in a small cache file beside
+ * the installed sets (`node_modules/.cache/livret-icons/`, named after the
+ * set's version), so a build reads that file instead of parsing the whole set.
+ * LIVRET_ICON_CACHE names another folder; an unwritable folder only means no cache.
  */
 const require = createRequire(import.meta.url);
 
 const ICON_SETS = {
-  'fluent-emoji-flat': () => require('@iconify-json/fluent-emoji-flat/icons.json') as IconifyJSON,
-  healthicons: () => require('@iconify-json/healthicons/icons.json') as IconifyJSON,
+  'fluent-emoji-flat': '@iconify-json/fluent-emoji-flat',
+  healthicons: '@iconify-json/healthicons',
 } as const;
 
 export type IconSetName = keyof typeof ICON_SETS;
-const loaded = new Map<IconSetName, IconifyJSON>();
 
-function iconSet(name: IconSetName): IconifyJSON {
-  let set = loaded.get(name);
+/** Bumped when the SVG made from an icon changes, so old cache files are not read. */
+const SVG_FORMAT = 1;
+
+export function isIconSetName(name: string): name is IconSetName {
+  return Object.hasOwn(ICON_SETS, name);
+}
+
+function iconCacheFolder(): string {
+  const packageJson = require.resolve(`${ICON_SETS.healthicons}/package.json`);
+  // <node_modules>/@iconify-json/healthicons/package.json → <node_modules>/.cache/livret-icons
+  return process.env.LIVRET_ICON_CACHE ?? path.join(path.dirname(packageJson), '..', '..', '.cache', 'livret-icons');
+}
+
+function setVersion(name: IconSetName): string {
+  return (require(`${ICON_SETS[name]}/package.json`) as { version: string }).version;
+}
+
+function cacheFile(name: IconSetName): string {
+  return path.join(iconCacheFolder(), `${name}@${setVersion(name)}-svg${SVG_FORMAT}.json`);
+}
+
+const cachedSvgs = new Map<IconSetName, Record<string, string>>();
+const wholeSets = new Map<IconSetName, IconifyJSON>();
+let wholeSetLoads = 0;
+
+/** How many whole sets this thread has parsed (tests prove a warm cache parses none). */
+export function iconSetParseCount(): number {
+  return wholeSetLoads;
+}
+
+function cachedIcons(name: IconSetName): Record<string, string> {
+  let icons = cachedSvgs.get(name);
+  if (!icons) {
+    try {
+      icons = JSON.parse(readFileSync(cacheFile(name), 'utf8')) as Record<string, string>;
+    } catch {
+      icons = {};
+    }
+    cachedSvgs.set(name, icons);
+  }
+  return icons;
+}
+
+function saveCache(name: IconSetName, icons: Record<string, string>): void {
+  const target = cacheFile(name);
+  const temporary = `${target}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.partial`;
+  try {
+    mkdirSync(path.dirname(target), { recursive: true });
+    const sorted = Object.fromEntries(Object.entries(icons).sort(([a], [b]) => a.localeCompare(b)));
+    writeFileSync(temporary, JSON.stringify(sorted));
+    renameSync(temporary, target);
+  } catch {
+    // A cache only: a read-only installation parses the set each time.
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // The folder itself could not be made: nothing was written.
+    }
+  }
+}
+
+function wholeSet(name: IconSetName): IconifyJSON {
+  let set = wholeSets.get(name);
   if (!set) {
-    set = ICON_SETS[name]();
-    loaded.set(name, set);
+    set = require(`${ICON_SETS[name]}/icons.json`) as IconifyJSON;
+    wholeSets.set(name, set);
+    wholeSetLoads += 1;
   }
   return set;
 }
 
-export function isIconSetName(name: string): name is IconSetName {
-  return Object.hasOwn(ICON_SETS, name);
+/** The SVG of `iconName`, drawn from the whole set. */
+function drawIcon(setName: IconSetName, iconName: string): string | undefined {
+  const { getIconData, iconToHTML, iconToSVG } = require('@iconify/utils') as typeof import('@iconify/utils');
+  const data = getIconData(wholeSet(setName), iconName);
+  if (!data) return undefined;
+  const rendered = iconToSVG(data, { height: 'auto' });
+  // Ids are left as they are: each SVG is drawn on its own, so they cannot clash,
+  // and @iconify's replaceIDs would add random suffixes (non-reproducible output).
+  return iconToHTML(rendered.body, rendered.attributes);
 }
 
 /** SVG markup of `set:icon`, or undefined when the set or the icon does not exist. */
 export function iconSvg(reference: string): string | undefined {
   const [setName, iconName] = reference.split(':');
   if (!setName || !iconName || !isIconSetName(setName)) return undefined;
-  const data = getIconData(iconSet(setName), iconName);
-  if (!data) return undefined;
-  const rendered = iconToSVG(data, { height: 'auto' });
-  // Ids are left as they are: each SVG is drawn on its own, so they cannot clash,
-  // and @iconify's replaceIDs would add random suffixes (non-reproducible output).
-  return iconToHTML(rendered.body, rendered.attributes);
+  const icons = cachedIcons(setName);
+  if (Object.hasOwn(icons, iconName)) return icons[iconName];
+  const svg = drawIcon(setName, iconName);
+  if (svg === undefined) return undefined;
+  icons[iconName] = svg;
+  saveCache(setName, icons);
+  return svg;
 }

@@ -1,4 +1,3 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 
 /**
@@ -32,6 +31,8 @@ export interface PdfReadback {
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfReadback> {
+  // Loaded here, not with the module: the rules that import normaliseForSearch do not need pdfjs.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const document = await getDocument({
     data: new Uint8Array(bytes),
     useSystemFonts: false,

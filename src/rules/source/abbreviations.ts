@@ -53,7 +53,7 @@ export const abbreviations = defineSourceRule(
   },
   ({ file, text, booklet, options, report }) => {
     const known = new Set(options.known);
-    const uses = occurrencesInBooklet(booklet, (sentence) => acronymsIn(sentence, known));
+    const uses = occurrencesInBooklet(booklet, `abbreviations ${JSON.stringify(options)}`, (sentence) => acronymsIn(sentence, known));
     for (const [key, occurrences] of uses) {
       const first = occurrences[0];
       if (!first || first.explained || first.chapter.file !== file) continue;

@@ -34,7 +34,7 @@ export const difficultWords = defineSourceRule(
   },
   ({ file, booklet, options, report }) => {
     const skip = new Set([...glossaryWords(booklet), ...options.allow.map((word) => word.toLowerCase())]);
-    const uses = occurrencesInBooklet(booklet, (sentence) => longWordsIn(sentence, options.minSyllables, skip));
+    const uses = occurrencesInBooklet(booklet, `difficult-words ${JSON.stringify(options)}`, (sentence) => longWordsIn(sentence, options.minSyllables, skip));
     for (const occurrences of uses.values()) {
       const first = occurrences[0];
       if (!first || first.explained || first.chapter.file !== file) continue;

@@ -74,7 +74,8 @@ export function defineSourceRule<Schema extends z.ZodType>(
       check({
         tree,
         file,
-        text: chapterText(tree, file),
+        // Computed once per chapter by the runner, not once per rule.
+        text: settings.booklet.chapters.find((chapter) => chapter.tree === tree)?.text ?? chapterText(tree, file),
         booklet: settings.booklet,
         options: settings.options,
         report(reason, place, soft = false) {

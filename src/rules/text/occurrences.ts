@@ -23,11 +23,32 @@ export interface OccurrenceMatch {
   index: number;
 }
 
-/** All uses of the words picked by `match`, booklet order, grouped by key. */
+const computed = new WeakMap<BookletContext, Map<string, Map<string, Occurrence[]>>>();
+
+/**
+ * All uses of the words picked by `match`, booklet order, grouped by key.
+ * A rule runs once per chapter but looks at the whole booklet: the result is
+ * computed once per booklet and `cacheKey` (the rule and its options).
+ */
 export function occurrencesInBooklet(
   booklet: BookletContext,
+  cacheKey: string,
   match: (sentence: Sentence) => OccurrenceMatch[],
 ): Map<string, Occurrence[]> {
+  let byKey = computed.get(booklet);
+  if (!byKey) {
+    byKey = new Map();
+    computed.set(booklet, byKey);
+  }
+  let found = byKey.get(cacheKey);
+  if (!found) {
+    found = findOccurrences(booklet, match);
+    byKey.set(cacheKey, found);
+  }
+  return found;
+}
+
+function findOccurrences(booklet: BookletContext, match: (sentence: Sentence) => OccurrenceMatch[]): Map<string, Occurrence[]> {
   const found = new Map<string, Occurrence[]>();
   for (const chapter of booklet.chapters) {
     for (const sentence of chapter.text.sentences) {
@@ -37,7 +58,9 @@ export function occurrencesInBooklet(
           (term) => term.definition !== undefined && blockIndex >= term.start && blockIndex < term.end,
         );
         const occurrence = { ...hit, chapter, sentence, point: sentence.pointAt(hit.index), explained };
-        found.set(hit.key, [...(found.get(hit.key) ?? []), occurrence]);
+        const list = found.get(hit.key);
+        if (list) list.push(occurrence);
+        else found.set(hit.key, [occurrence]);
       }
     }
   }
