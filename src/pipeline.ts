@@ -136,20 +136,26 @@ export async function layoutAndRenderStage(
   grayscale: boolean,
 ): Promise<RenderedBooklet> {
   const { layoutBooklet } = await import('./layout/booklet-layout.js');
-  const { grayscaleDefinition } = await import('./layout/grayscale-definition.js');
   const { renderPdf } = await import('./render/render-pdf.js');
-  const { padToMultipleOfFour } = await import('./print/padding.js');
   const { readPdf } = await import('./verify/read-pdf.js');
   const preset = presetFor(format);
   const edition = sources.booklet.config.edition;
   const date = buildDate(edition ? new Date(`${edition}T00:00:00Z`) : undefined);
   const layOutAndRender = async (blankPagesBeforeBackCover: number | undefined) => {
     const coloured = layoutBooklet({ booklet, preset, images: images.lookup, preparedImages: images.images, creationDate: date, blankPagesBeforeBackCover });
-    return renderPdf(grayscale ? await grayscaleDefinition(coloured) : coloured);
+    if (!grayscale) return renderPdf(coloured);
+    const { grayscaleDefinition } = await import('./layout/grayscale-definition.js');
+    return renderPdf(await grayscaleDefinition(coloured));
   };
-  const pdf = format === 'a5-booklet' ? (await padToMultipleOfFour(layOutAndRender)).pdf : await layOutAndRender(undefined);
+  const pdf = format === 'a5-booklet' ? await paddedToMultipleOfFour(layOutAndRender) : await layOutAndRender(undefined);
   const readback = await readPdf(pdf);
   return { pdf, readback, pageCount: readback.pageCount, date };
+}
+
+/** pdf-lib, which counts the pages, is loaded only for the saddle-stitched format. */
+async function paddedToMultipleOfFour(render: (blankPages: number | undefined) => Promise<Uint8Array>): Promise<Uint8Array> {
+  const { padToMultipleOfFour } = await import('./print/padding.js');
+  return (await padToMultipleOfFour(render)).pdf;
 }
 
 export function presetFor(format: OutputFormat): LayoutPreset {
@@ -240,13 +246,13 @@ export interface PrintOptions {
 export async function printStage(sources: BookletSources, rendered: RenderedBooklet, format: OutputFormat, options: PrintOptions = {}): Promise<OutputFile[]> {
   const preset = presetFor(format);
   const { coverBand } = await import('./layout/booklet-layout.js');
-  const { countPages } = await import('./print/padding.js');
   const id = sources.booklet.id;
   const folder = outputFolder(sources, options.outDir);
   const { pdf, date } = rendered;
   const files: OutputFile[] = [{ kind: 'pages', path: path.join(folder, `${id}-${preset.format}.pdf`), pdf, pageCount: rendered.pageCount }];
   if (format === 'a5-booklet') {
     const { imposeSaddleStitch } = await import('./print/impose.js');
+    const { countPages } = await import('./print/padding.js');
     const imposed = await imposeSaddleStitch(pdf, { date });
     files.push({ kind: 'imposed', path: path.join(folder, `${id}-${format}.pdf`), pdf: imposed, pageCount: await countPages(imposed) });
   }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import sharp from 'sharp';
 import { writeFileAtomic } from '../render/atomic-write.js';
 import type { ImageJob, ProcessedImage } from './process-image.js';
 
@@ -14,6 +15,15 @@ import type { ImageJob, ProcessedImage } from './process-image.js';
  */
 export const IMAGE_PIPELINE_VERSION = 'livret-images-2';
 
+/** sharp's version (it pins its libvips build): read from its package file, so a warm build never loads sharp. */
+const SHARP_VERSION = sharpVersion();
+
+function sharpVersion(): string {
+  // sharp's exports do not include its package.json: found from its entry point (…/sharp/lib/index.js).
+  const packageFile = path.join(path.dirname(createRequire(import.meta.url).resolve('sharp')), '..', 'package.json');
+  return (JSON.parse(readFileSync(packageFile, 'utf8')) as { version: string }).version;
+}
+
 export function defaultCacheDir(projectRoot: string): string {
   return path.join(projectRoot, '.cache', 'livret', 'images');
 }
@@ -21,7 +31,7 @@ export function defaultCacheDir(projectRoot: string): string {
 export function cacheKey(input: Buffer, job: ImageJob): string {
   const options = JSON.stringify([
     IMAGE_PIPELINE_VERSION,
-    sharp.versions.vips,
+    SHARP_VERSION,
     job.crop ?? null,
     job.highlights,
     job.calloutNumbers,

@@ -5,11 +5,10 @@ import type { LayoutPreset } from '../layout/presets.js';
 import type { Booklet, Screenshot } from '../model/booklet.js';
 import { displayPath } from '../paths.js';
 import { cacheKey, readCached, writeCached } from './image-cache.js';
-import { processImage, type ImageJob, type MaskStyle, type ProcessedImage } from './process-image.js';
+import type { ImageJob, MaskStyle, ProcessedImage } from './process-image.js';
 import type { ImageLookup, PreparedImage } from './prepared-image.js';
 import { assertRealPathInside } from './real-path.js';
 
-export { PRINT_DPI } from './process-image.js';
 
 /** A screenshot with where it is placed and the numbers on its callouts. */
 export interface PlacedScreenshot {
@@ -87,6 +86,8 @@ export async function prepareImages(booklet: Booklet, options: PrepareOptions): 
         image = cached;
         stats.fromCache += 1;
       } else {
+        // sharp is loaded only when a picture must be drawn: a warm build never loads it.
+        const { processImage } = await import('./process-image.js');
         image = await processImage(input, job, { file, where: screenshot.source });
         stats.processed += 1;
         if (options.cacheDir) await writeCached(options.cacheDir, key, image);
