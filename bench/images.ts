@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { buildBooklet, loadSources, modelStage } from '../src/pipeline.js';
 import { defaultCacheDir } from '../src/images/image-cache.js';
 import { prepareImages } from '../src/images/prepare-images.js';
-import { PRESETS } from '../src/layout/presets.js';
+import { PRESETS } from '../src/geometry/presets.js';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const rounds = Number(process.argv[2] ?? 3);

@@ -1,5 +1,5 @@
-import { PRESETS } from '../layout/presets.js';
-import { THEME } from '../layout/theme.js';
+import { PRESETS } from '../geometry/presets.js';
+import { THEME } from '../geometry/theme.js';
 import { PDF_RULES } from '../rules/preset.js';
 import type { LayoutFacts, PdfCheckInput } from '../rules/pdf/pdf-rule.js';
 import type { CheckConfig } from './config.js';

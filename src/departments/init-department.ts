@@ -3,7 +3,7 @@ import { inseeDepartments } from '../content/department-names.js';
 import { departmentFile } from '../content/load-department.js';
 import { LivretError } from '../errors.js';
 import { displayPath } from '../paths.js';
-import { writeFileAtomic } from '../render/atomic-write.js';
+import { writeFileAtomic } from '../files/atomic-write.js';
 import { starterDepartmentYaml } from './starter-file.js';
 
 export interface InitDepartmentOptions {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { writeFileAtomic } from '../render/atomic-write.js';
+import { writeFileAtomic } from '../files/atomic-write.js';
 import type { ImageJob, ProcessedImage } from './process-image.js';
 
 /**

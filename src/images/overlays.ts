@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
-import { fontFile } from '../render/fonts.js';
+import { fontFile } from '../fonts/fonts.js';
 
 /**
  * What livret draws on a screenshot, as SVG that sharp composites: callouts

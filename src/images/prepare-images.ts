@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { LivretError } from '../errors.js';
-import { placedSize, placementBox, type ScreenshotSlot } from '../layout/screenshot-placement.js';
-import type { LayoutPreset } from '../layout/presets.js';
+import { placedSize, placementBox, type ScreenshotSlot } from '../geometry/screenshot-placement.js';
+import type { LayoutPreset } from '../geometry/presets.js';
 import type { Booklet, Screenshot } from '../model/booklet.js';
 import { displayPath } from '../paths.js';
 import { cacheKey, readCached, writeCached } from './image-cache.js';
 import type { ImageJob, MaskStyle, ProcessedImage } from './process-image.js';
 import type { ImageLookup, PreparedImage } from './prepared-image.js';
-import { assertRealPathInside } from './real-path.js';
+import { assertRealPathInside } from '../files/real-path.js';
 
 
 /** A screenshot with where it is placed and the numbers on its callouts. */

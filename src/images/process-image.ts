@@ -1,6 +1,6 @@
 import sharp, { type Metadata, type OverlayOptions, type SharpOptions } from 'sharp';
 import { LivretError, type SourceLocation } from '../errors.js';
-import { placedSize, type PlacementBox } from '../layout/screenshot-placement.js';
+import { placedSize, type PlacementBox } from '../geometry/screenshot-placement.js';
 import { looksLikeSvg, svgProblems } from '../pictograms/svg-safety.js';
 import type { ScreenshotRegion } from '../model/booklet.js';
 import { CALLOUT_COLOR, CALLOUT_COLOR_GRAY, calloutsSvg, filledMasksSvg, type PixelRect } from './overlays.js';

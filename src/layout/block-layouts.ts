@@ -14,9 +14,9 @@ import type {
   WarningBlock,
 } from '../model/booklet.js';
 import { besidePicto, box, screenshotContent, sentenceContent, sentencesStack, unbreakable, type LayoutContext } from './blocks.js';
-import { textWidth } from './presets.js';
-import { isPortrait as isPortraitSize, STEP_NUMBER_WIDTH } from './screenshot-placement.js';
-import { lineHeight, THEME } from './theme.js';
+import { textWidth } from '../geometry/presets.js';
+import { isPortrait as isPortraitSize, STEP_NUMBER_WIDTH } from '../geometry/screenshot-placement.js';
+import { lineHeight, THEME } from '../geometry/theme.js';
 
 /**
  * One layout per block kind. Every block is unbreakable: a step, a short

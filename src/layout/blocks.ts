@@ -1,8 +1,8 @@
 import type { Content, ContentText } from 'pdfmake/interfaces.js';
 import type { Inline, Pictogram, Screenshot, Sentence } from '../model/booklet.js';
 import type { ImageLookup } from '../images/prepared-image.js';
-import type { LayoutPreset } from './presets.js';
-import { THEME } from './theme.js';
+import type { LayoutPreset } from '../geometry/presets.js';
+import { THEME } from '../geometry/theme.js';
 import { frenchSpacing } from './typography.js';
 
 /**

@@ -1,11 +1,12 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { FONT_FAMILY } from '../render/fonts.js';
+import { FONT_FAMILY } from '../fonts/fonts.js';
 import type { Booklet, Chapter } from '../model/booklet.js';
 import type { ImageLookup, PreparedImage } from '../images/prepared-image.js';
 import { layoutBlock } from './block-layouts.js';
 import { pictogramContent, sentenceContent, textRuns, type LayoutContext } from './blocks.js';
-import { PRESETS, type LayoutPreset } from './presets.js';
-import { lineHeight, THEME } from './theme.js';
+import { PRESETS, type LayoutPreset } from '../geometry/presets.js';
+import { MM } from '../geometry/units.js';
+import { lineHeight, THEME } from '../geometry/theme.js';
 
 /**
  * Booklet model + preset + theme → pdfmake document definition: a cover, a
@@ -82,8 +83,6 @@ export function coverBand(preset: LayoutPreset): { x: number; y: number; width: 
   const height = Math.round((preset.margins[3] - 8 * MM) * 100) / 100;
   return { x: 0, y: preset.height - height, width: preset.width, height, color: THEME.colors.accent };
 }
-
-const MM = 72 / 25.4;
 
 function coverBandCanvas(preset: LayoutPreset): Content {
   const band = coverBand(preset);

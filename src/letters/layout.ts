@@ -5,7 +5,7 @@ import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfa
 import type { Department } from '../content/department-schema.js';
 import { LivretError } from '../errors.js';
 import { iconSvg } from '../pictograms/icon-sets.js';
-import { FONT_FAMILY, fontDescriptors, fontFile } from '../render/fonts.js';
+import { FONT_FAMILY, fontDescriptors, fontFile } from '../fonts/fonts.js';
 import { PLACEHOLDER, RECIPIENT_FIELDS, type Box, type StaticLetter } from './letter-model.js';
 export { frenchDate } from './letter-model.js';
 import type { Inline, LetterBlock, LetterTemplate, Line } from './template.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { StaticLetter } from './letter-model.js';
-import { woffToSfnt } from '../render/woff.js';
+import { woffToSfnt } from '../fonts/woff.js';
 import { stampBatch, type LetterToPrint, type StampOptions } from './stamp.js';
 
 /**

@@ -1,6 +1,6 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFName, PDFNumber, type PDFFont, type PDFRef } from 'pdf-lib';
-import { FONT_FAMILY } from '../render/fonts.js';
+import { FONT_FAMILY } from '../fonts/fonts.js';
 import { resolveRecipient, type RecipientValues, type StaticLetter } from './letter-model.js';
 
 /**

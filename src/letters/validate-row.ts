@@ -1,4 +1,4 @@
-import { firstUndrawable } from '../render/fonts.js';
+import { firstUndrawable } from '../fonts/fonts.js';
 import type { RecipientValues } from './letter-model.js';
 import { checkNir } from './nir.js';
 import { buildAddress, greetingName } from './postal-address.js';

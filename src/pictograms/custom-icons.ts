@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LivretError, type SourceLocation } from '../errors.js';
-import { assertRealPathInside } from '../images/real-path.js';
+import { assertRealPathInside } from '../files/real-path.js';
 import { resolveInsideProject } from '../paths.js';
 import { svgProblems } from './svg-safety.js';
 

@@ -2,7 +2,7 @@ import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { buildBooklet, type BuildOptions, type BuildResult } from '../pipeline.js';
-import { writeFileAtomic } from '../render/atomic-write.js';
+import { writeFileAtomic } from '../files/atomic-write.js';
 import { contactSheet } from './contact-sheet.js';
 import { proofReportHtml, sentencePages, type ProofFinding } from './proof-report.js';
 import { DEFAULT_PREVIEW_DPI, renderPages, type PagePicture } from './render-pages.js';

@@ -1,5 +1,7 @@
-/** Points per millimetre (1 pt = 1/72 inch). */
-export const MM = 72 / 25.4;
+import { MM } from '../geometry/units.js';
+
+/** Points per millimetre (1 pt = 1/72 inch), from the page geometry. */
+export { MM };
 
 const UNITS: Readonly<Record<string, number>> = { mm: MM, cm: 10 * MM, pt: 1, in: 72 };
 

@@ -1,6 +1,6 @@
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { decodedFont, FONT_FAMILY } from './fonts.js';
+import { decodedFont, FONT_FAMILY } from '../fonts/fonts.js';
 import { applyPdfmakeFixes } from './pdfmake-fixes.js';
 
 /**

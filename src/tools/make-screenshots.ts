@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { Document, visit } from 'yaml';
 import { findProjectRoot } from '../paths.js';
-import { writeFileAtomic } from '../render/atomic-write.js';
+import { writeFileAtomic } from '../files/atomic-write.js';
 import type { Canvas, Rect } from './screenshots/canvas.js';
 import { appAccueil, appConnexion, appDemandeCode, appServices } from './screenshots/app-pages.js';
 import {

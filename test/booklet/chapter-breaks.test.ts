@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PRESETS } from '../../src/layout/presets.js';
+import { PRESETS } from '../../src/geometry/presets.js';
 import { CHAPTER_BREAK_RATIO } from '../../src/layout/booklet-layout.js';
 import { buildBooklet } from '../../src/pipeline.js';
 import type { PdfTextRun } from '../../src/verify/read-pdf.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FONT_FAMILY } from '../../src/render/fonts.js';
+import { FONT_FAMILY } from '../../src/fonts/fonts.js';
 import { renderPdf } from '../../src/render/render-pdf.js';
 import { readPdf } from '../../src/verify/read-pdf.js';
 import { sentenceContent } from '../../src/layout/blocks.js';

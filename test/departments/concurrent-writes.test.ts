@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../src/render/atomic-write.js';
+import { writeFileAtomic } from '../../src/files/atomic-write.js';
 import { cleanUpTempDirs, makeTempDir } from './temp-dirs.js';
 
 cleanUpTempDirs();

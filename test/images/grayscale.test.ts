@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildBooklet } from '../../src/pipeline.js';
 import { CALLOUT_COLOR } from '../../src/images/overlays.js';
-import { THEME } from '../../src/layout/theme.js';
+import { THEME } from '../../src/geometry/theme.js';
 import { contrastRatio, grayColor, grayscaleSvg, parseColor } from '../../src/pictograms/grayscale.js';
 import { colouredThings } from '../helpers/pdf-colours.js';
 import { makeProject, REPO_ROOT } from '../helpers/project.js';

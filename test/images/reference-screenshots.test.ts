@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CALLOUT_COLOR, MASK_FILL, MASK_HATCH } from '../../src/images/overlays.js';
 import { bookletScreenshots, prepareImages, type PreparedImages, type PlacedScreenshot } from '../../src/images/prepare-images.js';
-import { PRESETS } from '../../src/layout/presets.js';
+import { PRESETS } from '../../src/geometry/presets.js';
 import { loadSources, modelStage } from '../../src/pipeline.js';
 import { REPO_ROOT } from '../helpers/project.js';
 

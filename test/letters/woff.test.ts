@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import { describe, expect, it } from 'vitest';
-import { woffToSfnt } from '../../src/render/woff.js';
-import { fontFile } from '../../src/render/fonts.js';
+import { woffToSfnt } from '../../src/fonts/woff.js';
+import { fontFile } from '../../src/fonts/fonts.js';
 
 describe('woffToSfnt', () => {
   it('gives the same font as the WOFF, as plain OpenType', () => {

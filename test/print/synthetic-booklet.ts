@@ -1,5 +1,5 @@
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
-import { PRESETS } from '../../src/layout/presets.js';
+import { PRESETS } from '../../src/geometry/presets.js';
 import type { PdfPageText } from '../../src/verify/read-pdf.js';
 
 /** A small A5 PDF whose page k says "Page k sur n" at the bottom centre, for print tests that need no layout. */

@@ -1,5 +1,5 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { FONT_FAMILY } from '../../../src/render/fonts.js';
+import { FONT_FAMILY } from '../../../src/fonts/fonts.js';
 import { renderPdf } from '../../../src/render/render-pdf.js';
 import type { LayoutFacts, PdfCheckInput, PrintedSentence } from '../../../src/rules/pdf/pdf-rule.js';
 import { readPdf } from '../../../src/verify/read-pdf.js';

@@ -1,4 +1,4 @@
-import { FONT_LINE_HEIGHT_EM } from '../render/fonts.js';
+import { FONT_LINE_HEIGHT_EM } from '../fonts/fonts.js';
 
 /**
  * The booklet's look, from EASY-READ.md: 16 pt body, nothing under 14 pt,

@@ -1,3 +1,5 @@
+import { MM } from './units.js';
+
 /**
  * Page presets. Type sizes never change with the page (easy-read); only the
  * page, its margins and the pictogram column do.
@@ -21,7 +23,6 @@ export interface LayoutPreset {
   coverPictoSize: number;
 }
 
-const MM = 72 / 25.4;
 
 export const PRESETS: Readonly<Record<PageFormat, LayoutPreset>> = {
   a4: {
