@@ -42,7 +42,8 @@ function pageSection(page: WatchPage, total: number): string {
     `<section class="page${mark}" id="page-${page.page}" data-fingerprint="${page.fingerprint}">` +
     `<figure><img src="${pictureUrl(page)}" alt="Page ${page.page}" width="${page.width}" height="${page.height}">` +
     `<figcaption>Page ${page.page} sur ${total}</figcaption></figure>` +
-    `<div class="beside"><h2>Page ${page.page}</h2>${findingList(page.findings)}</div></section>`
+    `<div class="beside"><h2>Page ${page.page}</h2>${findingList(page.findings)}` +
+    `<details><summary>Texte de la page</summary><p class="page-text">${escapeHtml(page.text)}</p></details></div></section>`
   );
 }
 
@@ -98,6 +99,8 @@ figcaption { font-weight: bold; margin: 6px 0 0; }
 .warn .severity { color: #8a4b00; }
 .where, code { color: #4d4d4d; font-size: 14px; }
 .none { color: #4d4d4d; margin: 0; }
+details { margin: 8px 0 0; }
+.page-text { white-space: pre-line; margin: 4px 0 0; }
 `;
 
 /** Replaces the view when the server says the state changed; says so when the server is gone. */
@@ -137,6 +140,7 @@ export function watchPageHtml(state: WatchState): string {
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<link rel="icon" href="data:,">',
     `<title>${escapeHtml(state.title ?? 'Aperçu du livret')} – aperçu livret</title>`,
     `<style>${STYLE}</style>`,
     '</head>',

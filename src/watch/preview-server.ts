@@ -25,7 +25,7 @@ function stateJson(state: WatchState): string {
     title: state.title,
     error: state.error,
     lastBuild: state.lastBuild,
-    pages: state.pages.map(({ page, fingerprint, width, height, findings }) => ({ page, fingerprint, width, height, findings })),
+    pages: state.pages.map(({ page, fingerprint, width, height, text, findings }) => ({ page, fingerprint, width, height, text, findings })),
     generalFindings: state.generalFindings,
   });
 }

@@ -19,6 +19,8 @@ export interface WatchPage {
   png: Buffer;
   width: number;
   height: number;
+  /** The page's text as read back from the PDF (shown under the picture, for screen readers and search). */
+  text: string;
   findings: ProofFinding[];
 }
 
@@ -128,7 +130,8 @@ export class PreviewSession extends EventEmitter<{ change: [WatchState] }> {
       const picture = drawn.get(page) ?? known.get(fingerprint);
       if (!picture) throw new Error(`page ${page} was neither drawn nor known`);
       // Until the checks of this build are done, a page keeps the findings its number had.
-      return { page, fingerprint, png: picture.png, width: picture.width, height: picture.height, findings: previousFindings.get(page) ?? [] };
+      const text = build.readback.pages[index]?.text ?? '';
+      return { page, fingerprint, png: picture.png, width: picture.width, height: picture.height, text, findings: previousFindings.get(page) ?? [] };
     });
     return { pages, redrawn: toDraw.length };
   }
