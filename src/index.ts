@@ -20,3 +20,7 @@ export { initDepartment } from './departments/init-department.js';
 export { findTodoMarkers } from './departments/todo-markers.js';
 export { agencyHoursLines, describeOpeningHours, describeClosedDays, weeklyTable } from './content/opening-hours.js';
 export { withArticle, articleFor } from './content/department-names.js';
+export { watchBooklet, DEFAULT_WATCH_PORT, type WatchOptions, type WatchHandle } from './watch/watch-booklet.js';
+export { PreviewSession, type WatchState, type WatchPage, type WatchError } from './watch/preview-session.js';
+export { importDocx, formatImportSummary, type ImportOptions, type ImportResult } from './import/import-docx.js';
+export { MAX_DOCX_BYTES } from './import/docx-file.js';

@@ -67,22 +67,24 @@ export function viewHtml(state: WatchState): string {
   const facts = [state.department, FORMAT_NAMES[state.format], state.pages.length > 0 ? `${state.pages.length} pages` : undefined].filter(Boolean).join(' · ');
   return (
     `<div id="view" data-version="${state.version}" data-status="${state.status}">` +
-    `<h1>${escapeHtml(state.title ?? 'Aperçu du livret')}</h1>` +
+    `<header class="top"><h1>${escapeHtml(state.title ?? 'Aperçu du livret')}</h1>` +
     `<p class="facts">${escapeHtml(facts)}</p>` +
-    `<p class="status status-${state.status}" role="status">${escapeHtml(status)}</p>` +
-    `${error}${general}<main class="pages">${pages}</main></div>`
+    `<p class="status status-${state.status}" role="status">${escapeHtml(status)}</p>${error}</header>` +
+    `${general}<main class="pages">${pages}</main></div>`
   );
 }
 
 const STYLE = `
-body { font-family: "Atkinson Hyperlegible Next", "Atkinson Hyperlegible", Arial, sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a; background: #f2f2f2; margin: 0; padding: 16px 24px; }
+body { font-family: "Atkinson Hyperlegible Next", "Atkinson Hyperlegible", Arial, sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a; background: #f2f2f2; margin: 0; padding: 0 24px 16px; }
+/* The status and the error stay in sight while the writer scrolls through the pages. */
+.top { position: sticky; top: 0; z-index: 1; background: #f2f2f2; padding: 12px 0 4px; border-bottom: 1px solid #8c8c8c; margin: 0 0 16px; }
 h1 { color: #0b4f8a; font-size: 26px; margin: 0; }
 h2 { font-size: 18px; margin: 0 0 8px; }
 .facts { margin: 0 0 4px; color: #4d4d4d; }
-.status { margin: 0 0 12px; font-weight: bold; }
+.status { margin: 0 0 8px; font-weight: bold; }
 .status-building, .status-checking { color: #4d4d4d; }
 .status-error, .build-error strong { color: #a00000; }
-.build-error { background: #fff0f0; border: 3px solid #a00000; padding: 8px 16px; margin: 0 0 16px; }
+.build-error { background: #fff0f0; border: 3px solid #a00000; padding: 8px 16px; margin: 0 0 12px; }
 .build-error pre { white-space: pre-wrap; font-size: 16px; margin: 4px 0; }
 .general { background: #fff; border: 1px solid #8c8c8c; padding: 8px 16px; margin: 0 0 16px; }
 .page { display: flex; gap: 16px; align-items: flex-start; background: #fff; border: 1px solid #8c8c8c; padding: 12px; margin: 0 0 16px; }

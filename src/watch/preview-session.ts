@@ -47,8 +47,8 @@ export interface WatchState {
   /** Findings about the whole booklet (no page). */
   generalFindings: ProofFinding[];
   error?: WatchError;
-  /** Of the last build that succeeded: milliseconds to the pages, pages drawn again. */
-  lastBuild?: { pagesMs: number; redrawn: number; at: Date };
+  /** Of the last build that succeeded: milliseconds to the pages (of which the build and the drawing), pages drawn again. */
+  lastBuild?: { pagesMs: number; buildMs: number; drawMs: number; redrawn: number; at: Date };
 }
 
 export interface PreviewSessionOptions {
@@ -87,7 +87,9 @@ export class PreviewSession extends EventEmitter<{ change: [WatchState] }> {
         format: this.current.format,
         write: false,
       });
+      const built = performance.now();
       const { pages, redrawn } = await this.drawPages(build);
+      const drawn = performance.now();
       const { department } = build.booklet;
       this.update({
         status: 'checking',
@@ -95,7 +97,7 @@ export class PreviewSession extends EventEmitter<{ change: [WatchState] }> {
         department: `${department.office.short_name} (${department.code})`,
         pages,
         error: undefined,
-        lastBuild: { pagesMs: performance.now() - started, redrawn, at: new Date() },
+        lastBuild: { pagesMs: drawn - started, buildMs: built - started, drawMs: drawn - built, redrawn, at: new Date() },
       });
     } catch (error) {
       this.fail(error);
