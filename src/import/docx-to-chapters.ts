@@ -135,9 +135,10 @@ export async function docxToChapters(bytes: Buffer, booklet: string): Promise<Im
 
 /** A picture livret can read: PNG and JPEG as they are, other formats through sharp to PNG. */
 async function savedPicture(bytes: Buffer, contentType: string, base: string): Promise<ImportedPicture | { unreadable: string }> {
-  if (contentType === 'image/png') return { src: `${base}.png`, bytes, alt: undefined };
-  if (contentType === 'image/jpeg') return { src: `${base}.jpg`, bytes, alt: undefined };
   try {
+    const { format } = await sharp(bytes).metadata();
+    if (format === 'png') return { src: `${base}.png`, bytes, alt: undefined };
+    if (format === 'jpeg') return { src: `${base}.jpg`, bytes, alt: undefined };
     return { src: `${base}.png`, bytes: await sharp(bytes).png().toBuffer(), alt: undefined };
   } catch {
     return { unreadable: contentType };

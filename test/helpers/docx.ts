@@ -6,7 +6,7 @@ import JSZip from 'jszip';
  * definition, runs in bold or italics, pictures with or without a
  * description (alt text), tables. Enough of WordprocessingML for mammoth.
  */
-export type Run = string | { text: string; bold?: boolean; italic?: boolean } | { picture: Buffer; description?: string };
+export type Run = string | { text: string; bold?: boolean; italic?: boolean; strike?: boolean } | { picture: Buffer; description?: string };
 
 export type DocxBlock =
   | { style: 'Title' | 'Heading1' | 'Heading2' | 'Heading3' | 'Normal'; runs: Run[] }
@@ -39,7 +39,7 @@ export async function makeDocx(blocks: DocxBlock[], options: { title?: string } 
         `<pic:blipFill><a:blip r:embed="rIdImage${id}"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>`
       );
     }
-    const properties = `${item.bold ? '<w:b/>' : ''}${item.italic ? '<w:i/>' : ''}`;
+    const properties = `${item.bold ? '<w:b/>' : ''}${item.italic ? '<w:i/>' : ''}${item.strike ? '<w:strike/>' : ''}`;
     return `<w:r>${properties ? `<w:rPr>${properties}</w:rPr>` : ''}<w:t xml:space="preserve">${escape(item.text)}</w:t></w:r>`;
   };
   const paragraph = (block: DocxBlock): string => {

@@ -155,6 +155,36 @@ describe('livret import: a picture without a description', () => {
   });
 });
 
+describe('livret import: what it changes is said', () => {
+  it('text before the first Heading 1, Heading 3, strike-through, a picture it cannot read', async () => {
+    const projectRoot = await makeProject();
+    const file = await writeDocx(
+      projectRoot,
+      'notes.docx',
+      await makeDocx([
+        { style: 'Normal', runs: ['Un mot avant le titre.'] },
+        { style: 'Heading1', runs: ['Le titre'] },
+        { style: 'Heading3', runs: ['Un petit titre'] },
+        { style: 'Normal', runs: [{ text: 'Texte barré.', strike: true }, ' Texte gardé.', { picture: Buffer.from('pas une image') }] },
+      ]),
+    );
+    const result = await importDocx({ file, projectRoot });
+    expect(result.document.chapters.map((chapter) => chapter.markdown)).toEqual([
+      '# TODO : titre du chapitre\n\nUn mot avant le titre.\n',
+      '# Le titre\n\n## Un petit titre\n\nTexte barré.\nTexte gardé.\n',
+    ]);
+    expect(result.written).toEqual(['content/notes/booklet.yaml', 'content/notes/01-debut.md', 'content/notes/02-le-titre.md']);
+    const summary = formatImportSummary(result);
+    expect(summary).toContain('  - content/notes/01-debut.md:1 : donnez un titre au chapitre.\n');
+    expect(summary).toContain('  - 1 passage barré : le texte est gardé sans le trait ; enlevez-le s’il ne doit pas être lu.\n');
+    expect(summary).toContain('  - 1 titre de niveau 3 ou plus est devenu une section (##).\n');
+    expect(summary).toContain('  - 1 image non reprise (format image/png) : enregistrez-les en PNG dans assets/screenshots/notes/.\n');
+    expect(summary).toContain('  - Du texte était avant le premier « Titre 1 » : il est dans un premier chapitre à nommer.\n');
+    const report = await checkBooklet({ projectRoot, booklet: 'notes', pdf: false });
+    expect(report.findings.filter((finding) => finding.rule === 'chapter-todo').map((finding) => `${finding.file}:${finding.line}:${finding.column}`)).toEqual(['content/notes/01-debut.md:1:3']);
+  });
+});
+
 describe('livret import: inputs it refuses (exit 2, French message, nothing written)', () => {
   let projectRoot: string;
   let folder: string;

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isLivretError } from '../../src/errors.js';
@@ -17,7 +17,7 @@ import { makeProject, REPO_ROOT } from '../helpers/project.js';
 const CHAPTER_2 = '# Deuxième chapitre\n\nVous pouvez venir à la CPAM.\nLe numéro est le {{caisse.telephone}}.\n';
 const files: Record<string, string> = {
   'content/mini/booklet.yaml': 'title: "Livret de test"\nchapters: [c1.md, c2.md]\n',
-  'content/mini/c1.md': '# Premier chapitre\n\nVous pouvez appeler la CPAM.\nLa CPAM vous aide.\n',
+  'content/mini/c1.md': '# Premier chapitre\n\nVous pouvez appeler la CPAM.\nLa CPAM vous aide.\n\n::contact\n',
   'content/mini/c2.md': CHAPTER_2,
   'livret.config.yaml': 'rules: {}\n',
 };
@@ -96,12 +96,25 @@ describe('livret watch (library, server)', () => {
     expect(fixed.error).toBeUndefined();
   });
 
-  it('a department file or livret.config.yaml with an error is shown the same way', async () => {
+  it('livret.config.yaml with an error is shown the same way', async () => {
     await writeFile(path.join(projectRoot, 'livret.config.yaml'), 'rules:\n  sentence-length: [error, { max: "beaucoup" }]\n');
     const broken = await waitForState(handle, (state) => state.status === 'error', 'the configuration error');
     expect(broken.error?.file).toBe('livret.config.yaml');
     await writeFile(path.join(projectRoot, 'livret.config.yaml'), 'rules: {}\n');
     await waitForState(handle, (state) => state.status === 'ready', 'the fixed configuration');
+  });
+
+  it('watches the booklet folder, the department files, assets/ (pictures, lexicon) and livret.config.yaml', () => {
+    expect(handle.watched).toEqual(['content/mini', 'content/departments', 'assets', 'livret.config.yaml']);
+  });
+
+  it('a change in the department file rebuilds too', async () => {
+    const file = path.join(projectRoot, 'content/departments/61.yaml');
+    const department = await readFile(file, 'utf8');
+    await writeFile(file, department.replace('address: ["34 place du Général Bonet", "61012 ALENCON CEDEX"]', 'address: ["35 place du Général Bonet", "61012 ALENCON CEDEX"]'));
+    await waitForState(handle, (state) => state.status === 'ready' && state.pages.some((page) => page.text.includes('35 place du Général Bonet')), 'the new address');
+    await writeFile(file, department);
+    await waitForState(handle, (state) => state.status === 'ready' && state.pages.some((page) => page.text.includes('34 place du Général Bonet')), 'the address back');
   });
 
   it('a port already taken is a French error (exit 2)', async () => {
@@ -113,6 +126,22 @@ describe('livret watch (library, server)', () => {
   it('an unknown booklet is a French error naming the folder', async () => {
     const error = await watchBooklet({ projectRoot, port: 0, booklet: 'autre' }).catch((caught: unknown) => caught);
     expect(isLivretError(error) && error.format()).toBe('content/autre/booklet.yaml: pas de livret « autre » (livrets trouvés : mini) : vérifiez le nom du dossier dans content/');
+  });
+});
+
+describe('livret watch --format a5-booklet', () => {
+  it('shows the A5 pages (not the imposed sheets)', async () => {
+    const projectRoot = await makeProject(files);
+    const handle = await watchBooklet({ projectRoot, port: 0, dpi: 72, format: 'a5-booklet' });
+    try {
+      const state = await waitForState(handle, settled, 'the build');
+      expect(state.status).toBe('ready');
+      // A5 is 419.53 × 595.28 pt: at 72 dpi, one pixel per point; the booklet is padded to a multiple of 4 pages.
+      expect(state.pages.map((page) => [page.width, page.height])).toEqual(state.pages.map(() => [419, 595]));
+      expect(state.pages.length % 4).toBe(0);
+    } finally {
+      await handle.close();
+    }
   });
 });
 
