@@ -9,6 +9,8 @@ import { LivretError } from '../errors.js';
  * [Content_Types].xml, which must declare a Word document.
  */
 export const MAX_DOCX_BYTES = 50 * 1024 * 1024;
+/** What the parts of the zip may add up to once decompressed (a small zip can hold gigabytes). */
+export const MAX_UNZIPPED_BYTES = 500 * 1024 * 1024;
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -48,6 +50,13 @@ export async function readDocxFile(file: string, shown: string, maxBytes: number
   if (!bytes.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) {
     throw new LivretError(`ce fichier n'est pas un document Word (.docx) : ${SAVE_AS_DOCX}`, { file: shown });
   }
+  const unzipped = unzippedSize(bytes);
+  if (unzipped === undefined || unzipped > MAX_UNZIPPED_BYTES) {
+    throw new LivretError(
+      `ce fichier .docx se décompresse en plus de ${megabytes(MAX_UNZIPPED_BYTES)} (ou sa table des fichiers ne se lit pas) : ${SAVE_AS_DOCX} à nouveau, avec des images plus petites`,
+      { file: shown },
+    );
+  }
   const zip = await JSZip.loadAsync(bytes).catch(() => {
     throw new LivretError(`ce fichier .docx est abîmé (le zip ne se lit pas) : ${SAVE_AS_DOCX} à nouveau`, { file: shown });
   });
@@ -56,6 +65,36 @@ export async function readDocxFile(file: string, shown: string, maxBytes: number
     throw new LivretError(`ce fichier est un zip, mais pas un document Word (.docx) : ${SAVE_AS_DOCX}`, { file: shown });
   }
   return { bytes, propertiesTitle: await propertiesTitle(zip) };
+}
+
+/**
+ * The decompressed size of every part, from the zip's central directory
+ * (read before anything is decompressed); undefined when there is none, or a
+ * ZIP64 one (sizes over 4 GB).
+ */
+function unzippedSize(bytes: Buffer): number | undefined {
+  const END_OF_DIRECTORY = 0x06054b50;
+  const ENTRY = 0x02014b50;
+  // The end record is in the last 22 bytes, plus a comment of up to 65,535 bytes.
+  let end = -1;
+  for (let offset = bytes.length - 22; offset >= Math.max(0, bytes.length - 22 - 65_535); offset--) {
+    if (bytes.readUInt32LE(offset) === END_OF_DIRECTORY) {
+      end = offset;
+      break;
+    }
+  }
+  if (end < 0) return undefined;
+  const entries = bytes.readUInt16LE(end + 10);
+  let offset = bytes.readUInt32LE(end + 16);
+  let total = 0;
+  for (let index = 0; index < entries; index++) {
+    if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== ENTRY) return undefined;
+    const size = bytes.readUInt32LE(offset + 24);
+    if (size === 0xffffffff) return undefined;
+    total += size;
+    offset += 46 + bytes.readUInt16LE(offset + 28) + bytes.readUInt16LE(offset + 30) + bytes.readUInt16LE(offset + 32);
+  }
+  return total;
 }
 
 async function propertiesTitle(zip: JSZip): Promise<string | undefined> {

@@ -118,7 +118,7 @@ export function formatImportSummary(result: ImportResult): string {
   }
   if (document.pictures.length > 0) {
     const described = document.pictures.filter((picture) => picture.alt !== undefined).length;
-    lines.push(`  assets/screenshots/${result.booklet}/  ${plural(document.pictures.length, 'image', 'images')} (${described} avec leur description de Word)`);
+    lines.push(`  assets/screenshots/${result.booklet}/  ${plural(document.pictures.length, 'image', 'images')}, ${plural(described, 'décrite', 'décrites')} dans Word`);
   }
   const look: string[] = [];
   for (const todo of result.todos) look.push(`${todo.file}:${todo.line} : ${todo.what}.`);

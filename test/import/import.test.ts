@@ -10,7 +10,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBooklet } from '../../src/build.js';
 import { checkBooklet } from '../../src/check/check-booklet.js';
 import { isLivretError } from '../../src/errors.js';
-import { oneSentencePerLine } from '../../src/import/docx-to-chapters.js';
+import { docxToChapters, oneSentencePerLine } from '../../src/import/docx-to-chapters.js';
+import { parseMarkdown } from '../../src/content/parse-markdown.js';
+import { toString } from 'mdast-util-to-string';
 import { formatImportSummary, importDocx, type ImportResult } from '../../src/import/import-docx.js';
 import { splitSentences } from '../../src/rules/text/sentences.js';
 import { makeDocx, type DocxBlock } from '../helpers/docx.js';
@@ -113,7 +115,7 @@ describe('livret import: a Word document made from the reference booklet', () =>
         '  content/bienvenue/01-bienvenue.md  « Bienvenue », 7 lignes',
         '  content/bienvenue/02-creer-votre-compte-ameli.md  « Créer votre compte ameli », 9 lignes',
         '  content/bienvenue/03-nos-agences.md  « Nos agences », 3 lignes',
-        '  assets/screenshots/bienvenue/  1 image (1 avec leur description de Word)',
+        '  assets/screenshots/bienvenue/  1 image, 1 décrite dans Word',
         '',
         'À regarder :',
         '  - 1 passage en italique : l’italique est enlevé (le Facile à lire met en valeur avec le gras seulement).',
@@ -228,6 +230,15 @@ describe('livret import: inputs it refuses (exit 2, French message, nothing writ
     expect(await refused(file, { maxBytes: 1000 })).toMatch(/^le fichier fait [\d,]+ Mo, plus que la limite de 0 Mo : réduisez ses images dans Word/);
   });
 
+  it('a zip that would decompress to more than the limit (a zip bomb)', async () => {
+    const bytes = await referenceDocx();
+    // The central directory says what each part decompresses to: make one part say 600 MB.
+    const entry = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    bytes.writeUInt32LE(600 * 1024 * 1024, entry + 24);
+    const file = await writeDocx(folder, 'bombe.docx', bytes);
+    expect(await refused(file)).toBe('ce fichier .docx se décompresse en plus de 500 Mo (ou sa table des fichiers ne se lit pas) : ouvrez-le dans Word et enregistrez-le au format « Document Word (.docx) » à nouveau, avec des images plus petites');
+  });
+
   it('a missing file', async () => {
     expect(await refused(path.join(folder, 'absent.docx'))).toBe('fichier introuvable : vérifiez le nom et le dossier du document Word');
   });
@@ -266,6 +277,25 @@ describe('livret import (command line)', () => {
     const failed = await run(process.execPath, [LIVRET, 'import', 'docs/lettre.docx'], { cwd: projectRoot }).catch((error: { code: number; stderr: string }) => error);
     expect('code' in failed && failed.code).toBe(2);
     expect(failed.stderr).toBe('livret: docs/lettre.docx: ce fichier n\'est pas un document Word (.docx) : ouvrez-le dans Word et enregistrez-le au format « Document Word (.docx) »\n');
+  });
+});
+
+describe('livret import: any text in Word comes out as the same text in Markdown (property)', () => {
+  const piece = fc.constantFrom('Vous', 'la', 'CPAM', '*', '**', '_', '#', '-', '1.', '2)', ':', '::', ':term', '[', ']', '{', '}', '|', '<b>', '&', '\\', '`', '~', '!', '12:30', '«', '»', '+', '>', '=', 'x.', 'Fin.');
+  const run = fc.record({ text: fc.array(piece, { minLength: 1, maxLength: 6 }).map((words) => words.join(' ')), bold: fc.boolean() });
+
+  it('parses back (remark, GFM, directives) to one paragraph with the same words, nothing turned into markup', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(run, { minLength: 1, maxLength: 4 }), async (runs) => {
+        const docx = await makeDocx([{ style: 'Heading1', runs: ['Titre'] }, { style: 'Normal', runs: runs.map((item) => ({ text: `${item.text} `, bold: item.bold })) }]);
+        const [chapter] = (await docxToChapters(docx, 'essai')).chapters;
+        const { tree } = parseMarkdown(chapter!.markdown, 'essai.md');
+        expect(tree.children.map((node) => node.type)).toEqual(['heading', 'paragraph']);
+        const words = (text: string) => text.replace(/\s+/g, ' ').trim();
+        expect(words(toString(tree.children[1]!))).toBe(words(runs.map((item) => item.text).join(' ')));
+      }),
+      { numRuns: 40 },
+    );
   });
 });
 
