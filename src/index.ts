@@ -49,6 +49,13 @@ export const initDepartment = lazy(() => import('./departments/init-department.j
 export const loadDepartment = lazy(() => import('./content/load-department.js'), 'loadDepartment');
 export type { Department, Agency, OpeningHours } from './content/department-schema.js';
 
+// Live preview and Word import.
+export const watchBooklet = lazy(() => import('./watch/watch-booklet.js'), 'watchBooklet');
+export type { WatchOptions, WatchHandle } from './watch/watch-booklet.js';
+export { DEFAULT_WATCH_PORT } from './watch/defaults.js';
+export const importDocx = lazy(() => import('./import/import-docx.js'), 'importDocx');
+export type { ImportOptions, ImportResult } from './import/import-docx.js';
+
 // PDF tools.
 export const readPdf = lazy(() => import('./verify/read-pdf.js'), 'readPdf');
 export type { PdfReadback } from './verify/read-pdf.js';

@@ -347,6 +347,17 @@ export async function buildBooklet(options: BuildOptions = {}): Promise<BuildRes
   };
 }
 
+/**
+ * The checks of `scope` on a build made earlier, for instance with
+ * `checks: 'content-loss'` so that the live preview shows the pages before
+ * the findings.
+ */
+export function checkBuild(result: BuildResult, scope: CheckScope = 'all'): Promise<CheckReport> {
+  const rendered = { pdf: result.pdf, readback: result.readback, pageCount: result.pageCount, date: result.date };
+  const pdfPath = displayPath(result.projectRoot, result.outputPath);
+  return checkStage({ sources: result.sources, booklet: result.booklet, rendered, format: result.format, pdfPath, scope });
+}
+
 export interface CheckOptions extends SourceOptions {
   /** Page format to render and check; default a4. */
   format?: OutputFormat;

@@ -5,6 +5,8 @@ import { checkCommand } from './commands/check.js';
 import { previewCommand } from './commands/preview.js';
 import { mergeCommand } from './commands/merge.js';
 import { initDepartmentCommand } from './commands/init-department.js';
+import { watchCommand } from './commands/watch.js';
+import { importCommand } from './commands/import.js';
 
 /** The `livret` command line: each command lives in ./commands and calls the library API. */
 await yargs(hideBin(process.argv))
@@ -15,6 +17,8 @@ await yargs(hideBin(process.argv))
   .command(previewCommand)
   .command(mergeCommand)
   .command(initDepartmentCommand)
+  .command(watchCommand)
+  .command(importCommand)
   .demandCommand(1, 'Choose a command, for example: livret build')
   .strict()
   .fail((message, error, instance) => {

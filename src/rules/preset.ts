@@ -12,6 +12,7 @@ import { pageMultipleOf4 } from './pdf/page-multiple-of-4.js';
 import { splitSentence } from './pdf/split-sentence.js';
 import { abbreviations } from './source/abbreviations.js';
 import { boldOnly } from './source/bold-only.js';
+import { chapterTodo } from './source/chapter-todo.js';
 import { commasPerSentence } from './source/commas-per-sentence.js';
 import { dates } from './source/dates.js';
 import { difficultWords } from './source/difficult-words.js';
@@ -55,6 +56,7 @@ export const SOURCE_RULES: readonly SourceRule[] = [
   negations,
   passiveVoice,
   imageAlt,
+  chapterTodo,
   readability,
 ];
 

@@ -38,7 +38,22 @@ interface Message {
   error?: { message: string };
 }
 
-export async function visitInChromium(file: string, expression = 'null', timeoutMs = 60_000): Promise<PageVisit> {
+/** A page in headless Chromium, driven over the DevTools protocol. */
+export interface ChromiumPage {
+  /** Console errors, uncaught exceptions and failed loads seen so far, as text. */
+  errors: string[];
+  /** Opens `url` and resolves when its document is complete. */
+  navigate(url: string): Promise<void>;
+  /** Evaluates `expression` in the page (returnByValue; promises awaited). */
+  evaluate<T = unknown>(expression: string): Promise<T>;
+  /** Polls `expression` until it is truthy; rejects with `what` after `timeoutMs`. */
+  waitFor(expression: string, what: string, timeoutMs?: number): Promise<void>;
+  /** A PNG of the viewport (width × height CSS pixels), or of the whole page with `fullPage`. */
+  screenshot(width: number, height: number, fullPage?: boolean): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+export async function openChromium(timeoutMs = 120_000): Promise<ChromiumPage> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'livret-chromium-'));
   const browser = spawn(
     CHROMIUM,
@@ -84,6 +99,13 @@ export async function visitInChromium(file: string, expression = 'null', timeout
     });
   const exited = new Promise<void>((resolve) => browser.once('exit', () => resolve()));
   const timer = setTimeout(() => browser.kill('SIGKILL'), timeoutMs);
+  const close = async () => {
+    await Promise.race([send('Browser.close').catch(() => undefined), exited]);
+    clearTimeout(timer);
+    if (browser.exitCode === null) browser.kill();
+    await exited;
+    await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  };
   try {
     const errors: string[] = [];
     listeners.push((message) => {
@@ -101,26 +123,49 @@ export async function visitInChromium(file: string, expression = 'null', timeout
     const attached = await send('Target.attachToTarget', { targetId: created.result?.targetId, flatten: true });
     const sessionId = String(attached.result?.sessionId);
     for (const domain of ['Page', 'Runtime', 'Log']) await send(`${domain}.enable`, {}, sessionId);
-    const url = pathToFileURL(file).href;
-    await send('Page.navigate', { url }, sessionId);
-    // Loaded when the document at that address is complete (the load event of about:blank may come first).
-    const loadedExpression = `location.href === ${JSON.stringify(url)} && document.readyState === 'complete'`;
-    while ((((await send('Runtime.evaluate', { expression: loadedExpression, returnByValue: true }, sessionId)).result?.result as { value?: boolean }).value) !== true) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const images = await send(
-      'Runtime.evaluate',
-      { expression: '[document.images.length, [...document.images].filter((image) => image.complete && image.naturalWidth > 0).length]', returnByValue: true },
-      sessionId,
+    const evaluate = async <T>(expression: string): Promise<T> => {
+      const answer = await send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true }, sessionId);
+      return (answer.result?.result as { value?: T } | undefined)?.value as T;
+    };
+    const waitFor = async (expression: string, what: string, waitMs = 60_000) => {
+      const deadline = Date.now() + waitMs;
+      while ((await evaluate<unknown>(`Boolean(${expression})`)) !== true) {
+        if (Date.now() > deadline) throw new Error(`Chromium: gave up waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    return {
+      errors,
+      evaluate,
+      waitFor,
+      navigate: async (url) => {
+        await send('Page.navigate', { url }, sessionId);
+        // Loaded when the document at that address is complete (the load event of about:blank may come first).
+        await waitFor(`location.href === ${JSON.stringify(url)} && document.readyState === 'complete'`, `${url} to load`);
+      },
+      screenshot: async (width, height, fullPage = false) => {
+        await send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false }, sessionId);
+        const shot = await send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: fullPage }, sessionId);
+        return Buffer.from(String(shot.result?.data), 'base64');
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+export async function visitInChromium(file: string, expression = 'null', timeoutMs = 60_000): Promise<PageVisit> {
+  const page = await openChromium(timeoutMs);
+  try {
+    await page.navigate(pathToFileURL(file).href);
+    const [imageCount, decodedImageCount] = await page.evaluate<[number, number]>(
+      '[document.images.length, [...document.images].filter((image) => image.complete && image.naturalWidth > 0).length]',
     );
-    const [imageCount, decodedImageCount] = (images.result?.result as { value: [number, number] }).value;
-    const evaluated = await send('Runtime.evaluate', { expression, returnByValue: true }, sessionId);
-    await send('Browser.close').catch(() => undefined);
-    return { errors, imageCount, decodedImageCount, evaluated: (evaluated.result?.result as { value?: unknown }).value };
+    const evaluated = await page.evaluate(expression);
+    return { errors: page.errors, imageCount, decodedImageCount, evaluated };
   } finally {
-    clearTimeout(timer);
-    if (browser.exitCode === null) browser.kill();
-    await exited;
-    await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    await page.close();
   }
 }

@@ -1,13 +1,12 @@
 import { z } from 'zod';
+import { SENTENCE_END } from '../text/sentences.js';
 import { defineSourceRule } from './rule-kit.js';
 
 /**
  * One sentence per source line (livret's contract: the PDF starts each
  * sentence on a new line, and the sentence rules count lines). A sentence end
- * (". ", "? ", "! ") followed by a new sentence on the same line is reported.
+ * (SENTENCE_END: ". ", "? ", "! ") followed by a new sentence on the same line is reported.
  */
-const SECOND_SENTENCE = /(?<!\b(?:M|etc|ex|cf|n°))[.!?]\s+(?=[«"]?\s*[\p{Lu}\d])/gu;
-
 export const oneSentencePerLine = defineSourceRule(
   {
     id: 'one-sentence-per-line',
@@ -17,7 +16,7 @@ export const oneSentencePerLine = defineSourceRule(
   },
   ({ text, report }) => {
     for (const sentence of text.sentences) {
-      for (const match of sentence.text.matchAll(SECOND_SENTENCE)) {
+      for (const match of sentence.text.matchAll(SENTENCE_END)) {
         const next = match.index + match[0].length;
         if (next >= sentence.text.length) continue;
         report('Une seule phrase par ligne : mettez la phrase suivante sur une nouvelle ligne.', sentence.pointAt(next));

@@ -59,6 +59,27 @@ export interface ChapterText {
   definitions: Sentence[];
 }
 
+/**
+ * A sentence end (". ", "? ", "! ") followed by the start of a new sentence
+ * (a capital or a digit, after an optional opening quote), not after an
+ * abbreviation such as "M." or "etc.". Rule `one-sentence-per-line` reports
+ * a line that holds one; `livret import` splits lines there.
+ */
+export const SENTENCE_END = /(?<!\b(?:M|etc|ex|cf|n°))[.!?]\s+(?=[«"]?\s*[\p{Lu}\d])/gu;
+
+/** Splits a text at each sentence end (SENTENCE_END): the sentences, trimmed, without empty ones. */
+export function splitSentences(text: string): string[] {
+  const sentences: string[] = [];
+  let start = 0;
+  for (const match of text.matchAll(SENTENCE_END)) {
+    const end = match.index + match[0].trimEnd().length;
+    sentences.push(text.slice(start, end));
+    start = match.index + match[0].length;
+  }
+  sentences.push(text.slice(start));
+  return sentences.map((sentence) => sentence.trim()).filter((sentence) => sentence.length > 0);
+}
+
 /** The sentences the reader reads: the lines, then the definitions of difficult words. */
 export function readSentences(text: ChapterText): Sentence[] {
   return [...text.sentences, ...text.definitions];
