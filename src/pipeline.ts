@@ -188,7 +188,7 @@ export async function checkStage(input: CheckStageInput): Promise<CheckReport> {
   const config = scope === 'content-loss' ? onlyContentLoss(sources.checkConfig) : sources.checkConfig;
   const reports: CheckReport[] = [];
   if (scope === 'all') reports.push(await sourceRulesStage(sources));
-  if (scope !== 'content-loss') reports.push(checkModel(booklet, sources.lexicon, sources.projectRoot, config));
+  if (scope !== 'content-loss') reports.push(await checkModel(booklet, sources.lexicon, sources.projectRoot, config));
   if (rendered) {
     const { checkPdf, layoutFactsFor } = await import('./check/check-pdf.js');
     const pdfInput = {

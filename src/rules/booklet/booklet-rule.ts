@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Booklet } from '../../model/booklet.js';
 import type { Lexicon } from '../../pictograms/lexicon.js';
-import type { Severity } from '../source/rule-kit.js';
+import type { CheckRule, RuleFinding } from '../check-rule.js';
 
 /**
  * Rules on the Booklet model and the department data (pictures per block,
@@ -13,20 +13,10 @@ export interface BookletCheckInput {
   projectRoot: string;
 }
 
-export interface BookletFinding {
-  file: string;
-  line: number | null;
-  column: number | null;
-  message: string;
-}
+/** A booklet rule's finding always names its source file. */
+export type BookletFinding = RuleFinding & { file: string };
 
-export interface BookletRule<Schema extends z.ZodType = z.ZodType> {
-  id: string;
-  description: string;
-  severity: Severity;
-  options: Schema;
-  check(input: BookletCheckInput, options: z.output<Schema>): BookletFinding[];
-}
+export type BookletRule<Schema extends z.ZodType = z.ZodType> = CheckRule<BookletCheckInput, Schema>;
 
 export function defineBookletRule<Schema extends z.ZodType>(rule: BookletRule<Schema>): BookletRule<Schema> {
   return rule;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { normaliseForSearch } from '../../verify/read-pdf.js';
 import { endsWithBrokenWord, pageLines, type PrintedLine } from './lines.js';
-import { definePdfRule, type PdfFinding, type PrintedSentence } from './pdf-rule.js';
+import type { SourceSentence } from '../../verify/content-loss.js';
+import { definePdfRule, type PdfFinding } from './pdf-rule.js';
 
 /**
  * Never break a word across lines (People First; UNE 153101): a line that ends
@@ -52,7 +53,7 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function sourceOf(word: string, sentences: readonly PrintedSentence[]): Partial<PdfFinding> {
+function sourceOf(word: string, sentences: readonly SourceSentence[]): Partial<PdfFinding> {
   const target = normaliseForSearch(word);
   const sentence = sentences.find((candidate) => normaliseForSearch(candidate.text).includes(target));
   return sentence ? { file: sentence.file, line: sentence.line, column: sentence.column } : {};

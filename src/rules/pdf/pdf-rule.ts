@@ -1,20 +1,13 @@
 import type { z } from 'zod';
+import type { SourceSentence } from '../../verify/content-loss.js';
 import type { PdfReadback } from '../../verify/read-pdf.js';
-import type { Severity } from '../source/rule-kit.js';
+import type { CheckRule, RuleFinding } from '../check-rule.js';
 
 /**
  * Rules on the rendered PDF, read back as the reader will see it (pdfjs-dist
  * text items: text, position, size). A rule returns findings; the check runner
  * turns them into messages with the rule's id and severity.
  */
-export interface PrintedSentence {
-  /** The sentence as printed (variables resolved, markup removed). */
-  text: string;
-  file: string;
-  line: number;
-  column: number;
-}
-
 /** Page facts from the layout preset and the theme. */
 export interface LayoutFacts {
   /** [left, top, right, bottom] in points. */
@@ -30,27 +23,14 @@ export interface PdfCheckInput {
   format: 'a4' | 'a5-booklet';
   /** Pages of the booklet as the reader turns them (before imposition). */
   pageCount: number;
-  sentences: readonly PrintedSentence[];
+  /** Every sentence of the model, as printed (variables resolved, markup removed), with its source position. */
+  sentences: readonly SourceSentence[];
   layout: LayoutFacts;
 }
 
-export interface PdfFinding {
-  message: string;
-  /** The source file and position when the finding is about one source sentence; else the PDF. */
-  file?: string;
-  line?: number;
-  column?: number;
-  /** Stays a warning even when the rule is an error (the "warn above" part of a two-level threshold). */
-  soft?: boolean;
-}
+export type PdfFinding = RuleFinding;
 
-export interface PdfRule<Schema extends z.ZodType = z.ZodType> {
-  id: string;
-  description: string;
-  severity: Severity;
-  options: Schema;
-  check(input: PdfCheckInput, options: z.output<Schema>): PdfFinding[] | Promise<PdfFinding[]>;
-}
+export type PdfRule<Schema extends z.ZodType = z.ZodType> = CheckRule<PdfCheckInput, Schema>;
 
 export function definePdfRule<Schema extends z.ZodType>(rule: PdfRule<Schema>): PdfRule<Schema> {
   return rule;
