@@ -1,25 +1,21 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cleanUpTempDirs, makeTempDir } from './temp-dirs.js';
 
 cleanUpTempDirs();
 
 /**
- * The commands as a user runs them (from the TypeScript sources through tsx,
- * so no stale dist/ is tested): exit codes, messages, files written.
+ * The commands as a user runs them (bin/livret.js on the dist/ that `npm test`
+ * compiles first): exit codes, messages, files written.
  */
 const repo = path.join(import.meta.dirname, '..', '..');
 const fixtures = path.join(repo, 'test', 'fixtures', 'departments');
 
-/** tsx's loader by absolute URL: `--import tsx` would resolve from the temp project, where it is not installed. */
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-
+/** The CLI as users run it: the compiled dist/ that `npm test` builds first. */
 function livret(cwd: string, ...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', tsxLoader, path.join(repo, 'src', 'cli', 'main.ts'), ...args], {
+  const run = spawnSync(process.execPath, [path.join(repo, 'bin', 'livret.js'), ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, CI: '', FORCE_COLOR: '0' },
