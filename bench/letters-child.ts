@@ -22,8 +22,8 @@ function report(fields: Record<string, unknown>, startedAt: number, cpuAtStart: 
 
 if (mode === 'pdfmake-per-letter' || mode === 'pdfmake-one-document') {
   // Loaded when the baseline starts, before the clock does.
-  const [{ default: pdfmake }, { parse }, { departmentSchema }, { frenchDate, staticDocumentDefinition }, { loadLetterTemplate }, { generateRows }] = await Promise.all([
-    import('pdfmake'),
+  const [{ renderPdf }, { parse }, { departmentSchema }, { frenchDate, staticDocumentDefinition }, { loadLetterTemplate }, { generateRows }] = await Promise.all([
+    import('../src/render/render-pdf.js'),
     import('yaml'),
     import('../src/content/department-schema.js'),
     import('../src/letters/layout.js'),
@@ -47,7 +47,7 @@ if (mode === 'pdfmake-per-letter' || mode === 'pdfmake-one-document') {
     for (const cells of recipients) {
       const definition = staticDocumentDefinition(template, variables, DATE);
       definition.content = [...(definition.content as Content[]), ...personal(cells)];
-      bytes += (await pdfmake.createPdf(definition).getBuffer()).length;
+      bytes += (await renderPdf(definition)).length;
     }
   } else {
     const first = staticDocumentDefinition(template, variables, DATE);
@@ -56,7 +56,7 @@ if (mode === 'pdfmake-per-letter' || mode === 'pdfmake-one-document') {
       return { stack: [...(definition.content as Content[]), ...personal(cells)], pageBreak: index > 0 ? 'before' : undefined } as Content;
     });
     first.content = letters;
-    bytes = (await pdfmake.createPdf(first).getBuffer()).length;
+    bytes = (await renderPdf(first)).length;
   }
   report({ letters: count, bytes }, startedAt, cpuAtStart);
 } else {

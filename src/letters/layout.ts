@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
-import pdfmake from 'pdfmake';
 import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Department } from '../content/department-schema.js';
+import { variablesFor } from '../content/variables.js';
 import { LivretError } from '../errors.js';
 import { iconSvg } from '../pictograms/icon-sets.js';
-import { FONT_FAMILY, fontDescriptors, fontFile } from '../fonts/fonts.js';
+import { decodedFont, FONT_FAMILY } from '../fonts/fonts.js';
+import { MM } from '../geometry/units.js';
+import { renderPdf } from '../render/render-pdf.js';
 import { PLACEHOLDER, RECIPIENT_FIELDS, type Box, type StaticLetter } from './letter-model.js';
 export { frenchDate } from './letter-model.js';
 import type { Inline, LetterBlock, LetterTemplate, Line } from './template.js';
@@ -20,12 +21,12 @@ export type { Box, StaticLetter };
  * the stamper only has to draw a few strings per letter.
  */
 
-export const MM = 72 / 25.4;
+export { MM };
 const A4 = { width: 595.28, height: 841.89 };
 
 /** Vertical metrics of the font, as pdfmake uses them to place lines (ratios of the size). */
 function fontMetrics(): { ascent: number; lineHeight: number } {
-  const font = fontkit.create(readFileSync(fontFile(400)));
+  const font = fontkit.create(Buffer.from(decodedFont(400)));
   return { ascent: font.ascent / font.unitsPerEm, lineHeight: (font.ascent - font.descent + font.lineGap) / font.unitsPerEm };
 }
 
@@ -35,19 +36,8 @@ export interface StaticVariables {
   dateText: string;
 }
 
-let fontsReady = false;
-function preparePdfmake(): void {
-  if (fontsReady) return;
-  pdfmake.setFonts(fontDescriptors());
-  pdfmake.setUrlAccessPolicy(() => false);
-  // pdfmake may read the font files and nothing else (pictograms are inline SVG).
-  const fontFiles = new Set([fontFile(400), fontFile(700)]);
-  pdfmake.setLocalAccessPolicy((file) => fontFiles.has(file));
-  fontsReady = true;
-}
-
+/** The letter goes through the booklets' render stage (fonts, pdfmake fixes, no file or network access). */
 export async function layOutStaticLetter(template: LetterTemplate, variables: StaticVariables, creationDate: Date): Promise<StaticLetter> {
-  preparePdfmake();
   const { layout } = template;
   const window: Box = {
     page: 1,
@@ -69,7 +59,7 @@ export async function layOutStaticLetter(template: LetterTemplate, variables: St
       if (node.id) positions.set(node.id, node.startPosition);
       return false;
     };
-    const pdf = await pdfmake.createPdf(definition).getBuffer();
+    const pdf = Buffer.from(await renderPdf(definition));
     const codePosition = positions.get('code');
     if (!codePosition) throw new Error('layout lost the code box');
     if (codePosition.pageNumber === 1 && codePosition.top < codeFloor && attempt === 0) {
@@ -149,7 +139,6 @@ function codeBoxHeight(template: LetterTemplate): number {
  * letter, all letters in one document) from it.
  */
 export function staticDocumentDefinition(template: LetterTemplate, variables: StaticVariables, creationDate: Date): TDocumentDefinitions {
-  preparePdfmake();
   const { window } = template.layout.envelope;
   const box: Box = { page: 1, left: window.left_mm * MM, top: window.top_mm * MM, width: window.width_mm * MM, height: window.height_mm * MM };
   return documentDefinition(template, variables, box, 0, creationDate, fontMetrics().lineHeight);
@@ -268,26 +257,16 @@ function capitaliseStart<T extends { text: string }>(inlines: T[]): T[] {
 
 /** Placeholders that are the same in every letter; recipient ones are kept for the stamper. */
 export function resolveStatic(text: string, variables: StaticVariables, file: string, line: number): string {
-  const office = variables.department.office;
-  const values: Record<string, string> = {
-    date: variables.dateText,
-    'caisse.nom': office.name,
-    'caisse.nom_court': office.short_name,
-    'caisse.adresse': office.address.join(', '),
-    'caisse.telephone': office.phone.number,
-    'caisse.telephone_prix': office.phone.price ?? 'prix d\'un appel local',
-    'caisse.site': office.website,
-    'departement.nom': variables.department.name,
-    'departement.code': variables.department.code,
-  };
+  // The booklets' variables table, plus the letter's date.
+  const values = new Map([['date', variables.dateText], ...variablesFor(variables.department)]);
   return text.replace(PLACEHOLDER, (whole, name: string) => {
     if (name.startsWith('destinataire.')) {
       if (!RECIPIENT_FIELDS.has(name)) throw new LivretError(`unknown placeholder {{${name}}}; use ${[...RECIPIENT_FIELDS].map((f) => `{{${f}}}`).join(', ')}`, { file, line });
       return whole;
     }
-    const value = values[name];
+    const value = values.get(name);
     if (value === undefined) {
-      throw new LivretError(`unknown placeholder {{${name}}}; use one of ${Object.keys(values).map((key) => `{{${key}}}`).join(', ')}, {{code}} or {{destinataire.nom}}`, { file, line });
+      throw new LivretError(`unknown placeholder {{${name}}}; use one of ${[...values.keys()].map((key) => `{{${key}}}`).join(', ')}, {{code}} or {{destinataire.nom}}`, { file, line });
     }
     return value;
   });

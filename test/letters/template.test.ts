@@ -47,6 +47,18 @@ describe('letter template', () => {
     await expect(layOutStaticLetter(parsed, variables, date)).rejects.toThrow(/unknown placeholder \{\{caisse\.fax\}\}/);
   });
 
+  it('reads the same variables as the booklets, and names the old letter-only one', async () => {
+    const shared = parseLetterTemplate(template('Appelez le {{caisse.telephone}} ({{caisse.prix_appel}}), {{departement.de}}.\n\n{{code}}'), 't.md');
+    const letter = await layOutStaticLetter(shared, variables, date);
+    const text = (await readPdf(letter.pdf)).pages[0]!.text.replace(/\s+/g, ' ');
+    expect(text).toContain("Appelez le 36 46 (service 0,06 € par minute + prix de l'appel), de l'Orne.");
+    const old = parseLetterTemplate(template('Prix : {{caisse.telephone_prix}}\n\n{{code}}'), 't.md');
+    const error = await layOutStaticLetter(old, variables, date).catch((caught: unknown) => caught as LivretError);
+    expect(error).toBeInstanceOf(LivretError);
+    expect(error.message).toMatch(/^unknown placeholder \{\{caisse\.telephone_prix\}\}; use one of \{\{date\}\}, \{\{caisse\.nom\}\}, .*\{\{caisse\.prix_appel\}\}/);
+    expect(error.location).toEqual({ file: 't.md', line: 5 });
+  });
+
   it('pushes the code box below the first fold when the text above is short', async () => {
     const parsed = parseLetterTemplate(template('{{code}}'), 't.md');
     const letter = await layOutStaticLetter(parsed, variables, date);
