@@ -6,6 +6,7 @@ import { LivretError } from '../errors.js';
 import { iconSvg } from '../pictograms/icon-sets.js';
 import { decodedFont, FONT_FAMILY } from '../fonts/fonts.js';
 import { MM } from '../geometry/units.js';
+import { frenchSpacing } from '../layout/typography.js';
 import { renderPdf } from '../render/render-pdf.js';
 import { PLACEHOLDER, RECIPIENT_FIELDS, type Box, type StaticLetter } from './letter-model.js';
 export { frenchDate } from './letter-model.js';
@@ -158,7 +159,11 @@ function documentDefinition(
   const size = layout.body.size_pt;
   const resolveLine = (line: Line, sourceLine: number): ContentText => ({
     text: capitaliseStart(
-      line.map((inline: Inline) => ({ text: resolveStatic(inline.text, variables, template.file, sourceLine), ...(inline.bold ? { bold: true } : {}) })),
+      line.map((inline: Inline) => ({
+        // French spacing as in the booklets: "36 46" and "Téléphone :" never split at a line end.
+        text: frenchSpacing(resolveStatic(inline.text, variables, template.file, sourceLine)),
+        ...(inline.bold ? { bold: true } : {}),
+      })),
     ),
   });
   const senderParagraphs: Content[] = template.sender.map((paragraph) => ({

@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { departmentSchema } from '../../src/content/department-schema.js';
 import { LivretError } from '../../src/errors.js';
-import { frenchDate, layOutStaticLetter } from '../../src/letters/layout.js';
+import { frenchDate, layOutStaticLetter, staticDocumentDefinition } from '../../src/letters/layout.js';
 import { parseLetterTemplate } from '../../src/letters/template.js';
 import { readPdf } from '../../src/verify/read-pdf.js';
 import { MM, REPOSITORY, TEMPLATE } from './helpers.js';
@@ -52,6 +52,8 @@ describe('letter template', () => {
     const letter = await layOutStaticLetter(shared, variables, date);
     const text = (await readPdf(letter.pdf)).pages[0]!.text.replace(/\s+/g, ' ');
     expect(text).toContain("Appelez le 36 46 (service 0,06 € par minute + prix de l'appel), de l'Orne.");
+    // French spacing as in the booklets (pdfjs reads a no-break space back as a space: checked in the layout).
+    expect(JSON.stringify(staticDocumentDefinition(shared, variables, date).content)).toContain('Appelez le 36\u00a046 (service 0,06\u00a0€');
     const old = parseLetterTemplate(template('Prix : {{caisse.telephone_prix}}\n\n{{code}}'), 't.md');
     const error = await layOutStaticLetter(old, variables, date).catch((caught: unknown) => caught as LivretError);
     expect(error).toBeInstanceOf(LivretError);
