@@ -185,7 +185,7 @@ export interface CheckStageInput {
 
 export async function checkStage(input: CheckStageInput): Promise<CheckReport> {
   const { sources, booklet, rendered, scope = 'all' } = input;
-  const config = scope === 'content-loss' ? onlyContentLoss(sources.checkConfig) : sources.checkConfig;
+  const config = scope === 'content-loss' ? onlyContentLoss(sources.checkConfig) : withContentLoss(sources.checkConfig);
   const reports: CheckReport[] = [];
   if (scope === 'all') reports.push(await sourceRulesStage(sources));
   if (scope !== 'content-loss') reports.push(await checkModel(booklet, sources.lexicon, sources.projectRoot, config));
@@ -212,9 +212,14 @@ export function sourceRulesStage(sources: BookletSources): Promise<CheckReport> 
   );
 }
 
+/** A lost sentence is always an error: no setting lets a booklet with a hole in it be written. */
+function withContentLoss(config: CheckConfig): CheckConfig {
+  const setting = config.get('content-loss') ?? { severity: 'error' as const, options: {} };
+  return new Map([...config, ['content-loss', { ...setting, severity: 'error' as const }]]);
+}
+
 function onlyContentLoss(config: CheckConfig): CheckConfig {
-  const setting = config.get('content-loss');
-  return new Map(setting ? [['content-loss', { ...setting, severity: 'error' as const }]] : []);
+  return new Map([...withContentLoss(config)].filter(([id]) => id === 'content-loss'));
 }
 
 export function sourceSentences(booklet: Booklet): SourceSentence[] {

@@ -34,4 +34,15 @@ describe('content loss: every source sentence must be in the PDF', () => {
     expect(lost[0]!.message).toBe('Phrase absente du PDF : « Une étape bien trop longue. ». Un bloc trop haut pour une page a peut-être été supprimé : coupez-le.');
     expect(result.report.findings.every((finding) => finding.rule === 'content-loss')).toBe(true);
   });
+
+  it('stays an error that stops the writing even when livret.config.yaml turns it off', async () => {
+    const lines = Array.from({ length: 40 }, (_, index) => `   Ligne numéro ${index + 1} de cette étape.`).join('\n');
+    const projectRoot = await makeProject({
+      'content/mini/chapitre.md': `# Titre\n\n:::steps\n1. Une étape bien trop longue.\n${lines}\n:::\n`,
+      'livret.config.yaml': 'rules:\n  content-loss: "off"\n',
+    });
+    const result = await buildBooklet({ projectRoot });
+    expect(result.written).toBe(false);
+    expect(result.report.findings.find((finding) => finding.rule === 'content-loss')).toMatchObject({ line: 4, column: 4, severity: 'error' });
+  });
 });

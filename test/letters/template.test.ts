@@ -55,10 +55,13 @@ describe('letter template', () => {
     // French spacing as in the booklets (pdfjs reads a no-break space back as a space: checked in the layout).
     expect(JSON.stringify(staticDocumentDefinition(shared, variables, date).content)).toContain('Appelez le 36\u00a046 (service 0,06\u00a0€');
     const old = parseLetterTemplate(template('Prix : {{caisse.telephone_prix}}\n\n{{code}}'), 't.md');
-    const error = await layOutStaticLetter(old, variables, date).catch((caught: unknown) => caught as LivretError);
+    const error = await layOutStaticLetter(old, variables, date).then(
+      () => undefined,
+      (caught: unknown) => caught as LivretError,
+    );
     expect(error).toBeInstanceOf(LivretError);
-    expect(error.message).toMatch(/^unknown placeholder \{\{caisse\.telephone_prix\}\}; use one of \{\{date\}\}, \{\{caisse\.nom\}\}, .*\{\{caisse\.prix_appel\}\}/);
-    expect(error.location).toEqual({ file: 't.md', line: 5 });
+    expect(error!.message).toMatch(/^unknown placeholder \{\{caisse\.telephone_prix\}\}; use one of \{\{date\}\}, \{\{caisse\.nom\}\}, .*\{\{caisse\.prix_appel\}\}/);
+    expect(error!.location).toEqual({ file: 't.md', line: 5 });
   });
 
   it('pushes the code box below the first fold when the text above is short', async () => {
