@@ -13,7 +13,7 @@ export { previewBooklet, type PreviewOptions, type PreviewResult } from './previ
 export { proofReportHtml, type ProofFinding } from './preview/proof-report.js';
 export { imposeSaddleStitch } from './print/impose.js';
 export { addBleed } from './print/bleed.js';
-export { mergeLetters, parseShard, type MergeOptions, type MergeResult, type Manifest } from './letters/merge.js';
+export { checkRecipients, mergeLetters, parseShard, type MergeOptions, type MergeResult, type Manifest, type RecipientsCheck } from './letters/merge.js';
 export * from './check/index.js';
 export { buildAllDepartments, formatSummary, type AllDepartmentsResult, type BuildAllOptions } from './departments/build-all.js';
 export { initDepartment } from './departments/init-department.js';

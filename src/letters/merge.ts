@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { chmod, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { readFile, rename, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Department } from '../content/department-schema.js';
@@ -12,10 +11,26 @@ import { layOutLetter } from './layout-thread.js';
 import type { StaticLetter } from './letter-model.js';
 import { inspectRecipientsFile, readRecipients, type RecipientsFileFacts } from './recipients.js';
 import { RejectedWriter } from './rejected-csv.js';
+import type { Rejection } from './report-safe-row.js';
+import {
+  describeChanges,
+  DIR_MODE,
+  FILE_MODE,
+  lockRun,
+  prepareRunDirectory,
+  readRunParameters,
+  runName,
+  sha256,
+  unfinishedRuns,
+  type RunParameters,
+  type Shard,
+} from './run-folder.js';
 import { StampPool } from './stamp-pool.js';
-import type { BatchDone } from './stamp-worker.js';
+import { checksumFile, type BatchDone } from './stamp-worker.js';
 import { loadLetterTemplate, type LetterTemplate } from './template.js';
-import { DuplicateGuard, validateRow, type AcceptedLetter, type ReasonCode } from './validate-row.js';
+import { DuplicateGuard, validateRow, type AcceptedLetter, type ReasonCode, type RowOutcome } from './validate-row.js';
+
+export type { Shard } from './run-folder.js';
 
 /**
  * `mergeLetters`: recipients CSV + letter template + department → batches of
@@ -24,12 +39,6 @@ import { DuplicateGuard, validateRow, type AcceptedLetter, type ReasonCode } fro
  * stamped by worker threads and written under temporary names, so memory stays
  * flat and a crash leaves nothing that looks complete; `resume` finishes a run.
  */
-
-export interface Shard {
-  /** 1-based */
-  index: number;
-  count: number;
-}
 
 export interface MergeProgress {
   bytesRead: number;
@@ -93,52 +102,43 @@ export interface MergeResult {
   manifest: Manifest;
 }
 
-/** The parameters a resumed run must share with the run it finishes. */
-interface RunParameters {
-  input_sha256: string;
-  template_sha256: string;
-  department_sha256: string;
-  batch_size: number;
-  shard: Shard;
-  letter_date: string;
-}
-
 export const DEFAULT_BATCH_SIZE = 1000;
-const FILE_MODE = 0o600;
-const DIR_MODE = 0o700;
-
-const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+export const MAX_WORKERS = 32;
 
 export async function mergeLetters(options: MergeOptions): Promise<MergeResult> {
   const run = await prepareRun(options);
-  const workers = options.workers ?? Math.min(2, availableParallelism());
-  // Threads start now and load pdf-lib while the letter is laid out.
-  const pool = StampPool.start(workers);
-  let staticLetter: StaticLetter;
+  // Everything is checked and laid out: only now does the run take its lock and its folder.
+  const lost = new AbortController();
+  const release = await lockRun(run.directory, displayPath(options.projectRoot, run.directory), (error) => lost.abort(error));
+  const signal = options.signal ? AbortSignal.any([options.signal, lost.signal]) : lost.signal;
   try {
-    staticLetter = await layOutLetter(run.template.file, run.department, run.date, workers > 0);
-  } catch (error) {
-    await pool.close();
-    throw error;
+    await prepareRunDirectory(run.directory, run.resume);
+    await writeFileAtomic(path.join(run.directory, 'run.json'), `${JSON.stringify(run.parameters, null, 2)}\n`, { mode: FILE_MODE, dirMode: DIR_MODE });
+    return await stampRun(run, options, signal).catch(async (error: unknown) => {
+      // Refused on bad input after the folder was made: leave nothing that looks like a run.
+      if (error instanceof LivretError && !run.resume && !lost.signal.aborted) await rm(run.directory, { recursive: true, force: true });
+      throw error;
+    });
+  } finally {
+    await release().catch(() => undefined);
   }
-  pool.configure({ staticLetter, regularFontFile: fontFile(400), boldFontFile: fontFile(700), date: run.date.toISOString() });
+}
+
+async function stampRun(run: Run, options: MergeOptions, signal: AbortSignal): Promise<MergeResult> {
+  const pool = StampPool.start(run.workers);
+  pool.configure({ staticLetter: run.staticLetter, regularFontFile: fontFile(400), boldFontFile: fontFile(700), date: run.date.toISOString() });
 
   const rejectedTemporary = path.join(run.directory, 'rejected.csv.partial');
   const rejected = new RejectedWriter(rejectedTemporary);
   const counts: MergeProgress = { bytesRead: 0, totalBytes: run.facts.size, rowsRead: 0, letters: 0, rejected: 0, batchesWritten: 0 };
   const byReason: Partial<Record<ReasonCode, number>> = {};
-  const batches = new BatchWriter(pool, run.directory, staticLetter.pageCount, Boolean(options.resume), () => {
+  const batches = new BatchWriter(pool, run.directory, run.staticLetter.pageCount, run.resume, () => {
     counts.batchesWritten++;
     options.onProgress?.({ ...counts });
   });
   try {
-    const guard = new DuplicateGuard();
-    const { shard } = run.parameters;
-    for await (const row of readRecipients(run.facts, (bytes) => (counts.bytesRead += bytes))) {
-      options.signal?.throwIfAborted();
-      // Every shard validates every row, so duplicates are found the same way on every machine.
-      const outcome = validateRow(row, run.codeFormat, guard);
-      if (row.index % shard.count !== shard.index - 1) continue;
+    for await (const outcome of validatedRows(run.facts, run.codeFormat, run.parameters.shard, (bytes) => (counts.bytesRead += bytes))) {
+      signal.throwIfAborted();
       counts.rowsRead++;
       if (outcome.ok) {
         counts.letters++;
@@ -151,7 +151,7 @@ export async function mergeLetters(options: MergeOptions): Promise<MergeResult> 
       if (counts.rowsRead % 100 === 0) options.onProgress?.({ ...counts });
     }
     await batches.finish();
-    options.signal?.throwIfAborted();
+    signal.throwIfAborted();
   } catch (error) {
     batches.abandon();
     await pool.close();
@@ -160,14 +160,63 @@ export async function mergeLetters(options: MergeOptions): Promise<MergeResult> 
   }
   await pool.close();
   await rejected.close();
+  checkAccounting(run.facts, counts, run.parameters.shard);
   options.onProgress?.({ ...counts, bytesRead: run.facts.size });
   const rejectedFile = path.join(run.directory, 'rejected.csv');
   await rename(rejectedTemporary, rejectedFile);
 
-  const manifest = buildManifest(run, staticLetter.pageCount, counts, byReason, batches.records);
+  const manifest = buildManifest(run, run.staticLetter.pageCount, counts, byReason, batches.records);
   const manifestFile = path.join(run.directory, 'manifest.json');
   await writeFileAtomic(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`, { mode: FILE_MODE, dirMode: DIR_MODE });
   return { runDirectory: run.directory, manifestFile, rejectedFile, manifest };
+}
+
+/** Rows of this shard of the data rows (0-based index i belongs to shard K when i mod N = K − 1). */
+function shardRows(dataRows: number, shard: Shard): number {
+  return Math.floor(dataRows / shard.count) + (shard.index <= dataRows % shard.count ? 1 : 0);
+}
+
+/** Rows read = the data records the first pass counted = letters + rejected; else the file changed under the run. */
+function checkAccounting(facts: RecipientsFileFacts, counts: MergeProgress, shard: Shard): void {
+  if (counts.rowsRead !== shardRows(facts.dataRows, shard) || counts.letters + counts.rejected !== counts.rowsRead) {
+    throw new LivretError('le fichier des destinataires a changé pendant la fusion : relancez-la quand il ne change plus', { file: facts.file });
+  }
+}
+
+/**
+ * Every data row of the file, validated (every shard validates every row, so
+ * duplicates are found the same way on every machine); yields the outcomes of
+ * this shard's rows only.
+ */
+export async function* validatedRows(facts: RecipientsFileFacts, codeFormat: RegExp, shard: Shard, onBytes: (bytes: number) => void = () => {}): AsyncGenerator<RowOutcome> {
+  const guard = new DuplicateGuard();
+  for await (const row of readRecipients(facts, onBytes)) {
+    const outcome = validateRow(row, codeFormat, guard);
+    if (row.index % shard.count === shard.index - 1) yield outcome;
+  }
+}
+
+export interface RecipientsCheck {
+  facts: RecipientsFileFacts;
+  rowsRead: number;
+  /** Line and id of each accepted row (never its code). */
+  accepted: Array<{ line: number; id: string }>;
+  rejections: Rejection[];
+}
+
+/**
+ * Reads and validates a recipients file as `merge` does, without laying out
+ * or stamping anything (for checks and tests; keeps every outcome in memory).
+ */
+export async function checkRecipients(recipients: string, codeFormat: RegExp, shard: Shard = { index: 1, count: 1 }): Promise<RecipientsCheck> {
+  const facts = await inspectRecipientsFile(recipients);
+  const result: RecipientsCheck = { facts, rowsRead: 0, accepted: [], rejections: [] };
+  for await (const outcome of validatedRows(facts, codeFormat, shard)) {
+    result.rowsRead++;
+    if (outcome.ok) result.accepted.push({ line: outcome.letter.line, id: outcome.letter.id });
+    else result.rejections.push(outcome.rejection);
+  }
+  return result;
 }
 
 interface Run {
@@ -178,38 +227,71 @@ interface Run {
   directory: string;
   parameters: RunParameters;
   date: Date;
+  resume: boolean;
+  workers: number;
+  staticLetter: StaticLetter;
 }
 
-/** Checks the options and inputs, and readies the run folder (fresh, or resumed). */
+/**
+ * Checks every option and input, finds the run (fresh or resumed) and lays
+ * the letter out, all before anything is written: a refused run leaves nothing.
+ */
 async function prepareRun(options: MergeOptions): Promise<Run> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new LivretError(`--batch-size must be a whole number above 0, not ${batchSize}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new LivretError(`--batch-size doit être un nombre entier supérieur à 0, pas ${batchSize}`);
+  const workers = options.workers ?? Math.min(2, availableParallelism());
+  if (!Number.isInteger(workers) || workers < 0 || workers > MAX_WORKERS) {
+    throw new LivretError(`--workers doit être un nombre entier de 0 à ${MAX_WORKERS}, pas ${workers}`);
+  }
   const shard = options.shard ?? { index: 1, count: 1 };
   checkShard(shard);
+  if (options.date !== undefined) checkDate(options.date);
+  const out = options.out ?? path.join(options.projectRoot, 'out');
+  await checkOutFolder(out, options.projectRoot);
   const department = await loadDepartment(options.projectRoot, options.department);
   const template = await loadLetterTemplate(options.letter);
+  const codeFormat = new RegExp(template.layout.code.format);
   const facts = await inspectRecipientsFile(options.recipients);
 
-  const directory = path.join(options.out ?? path.join(options.projectRoot, 'out'), 'letters', department.code, runName(facts, shard));
-  const previous = options.resume ? await readRunParameters(directory) : undefined;
-  const parameters: RunParameters = {
+  const departmentFolder = path.join(out, 'letters', department.code);
+  const recipientsFile = path.resolve(options.recipients);
+  const candidates = options.resume ? await unfinishedRuns(departmentFolder, recipientsFile, shard) : [];
+  const now: Omit<RunParameters, 'letter_date'> = {
+    format: 'livret-letters-run/2',
+    recipients_file: recipientsFile,
     input_sha256: facts.sha256,
     template_sha256: sha256(template.source),
+    department: department.code,
     department_sha256: sha256(JSON.stringify(department)),
     batch_size: batchSize,
     shard,
-    letter_date: chooseLetterDate(options.date, previous?.letter_date),
   };
-  if (previous && JSON.stringify(previous) !== JSON.stringify(parameters)) {
-    throw new LivretError(
-      'this run was started with another template, department file, batch size or date; run again without --resume to start over',
-      { file: displayPath(options.projectRoot, directory) },
-    );
+  const parameters: RunParameters = { ...now, letter_date: chooseLetterDate(options.date, candidates) };
+  const directory = path.join(departmentFolder, runName(parameters));
+  const shown = (folder: string) => displayPath(options.projectRoot, folder);
+  let resume = false;
+  if (options.resume) {
+    const began = await readRunParameters(directory);
+    const other = candidates.find((candidate) => candidate.directory !== directory);
+    if (began) resume = true;
+    else if (other) {
+      const changes = describeChanges(other.parameters, parameters);
+      throw new LivretError(
+        `--resume : ${changes.length > 0 ? `${changes.join(', ')} ${changes.length > 1 ? 'ont' : 'a'} changé` : 'les entrées ont changé'} depuis le début de cette exécution ; ` +
+          'remettez les entrées d\'origine pour la finir, ou relancez sans --resume pour une nouvelle exécution (dans un autre dossier)',
+        { file: shown(other.directory) },
+      );
+    }
   }
-  await prepareRunDirectory(directory, Boolean(options.resume));
-  await writeFileAtomic(path.join(directory, 'run.json'), `${JSON.stringify(parameters, null, 2)}\n`, { mode: FILE_MODE, dirMode: DIR_MODE });
   const date = new Date(`${parameters.letter_date}T00:00:00Z`);
-  return { department, template, codeFormat: new RegExp(template.layout.code.format), facts, directory, parameters, date };
+  const staticLetter = await layOutLetter(template.file, department, date, workers > 0);
+  return { department, template, codeFormat, facts, directory, parameters, date, resume, workers, staticLetter };
+}
+
+/** `--out` may not exist yet, but must not be a file. */
+async function checkOutFolder(out: string, projectRoot: string): Promise<void> {
+  const facts = await stat(out).catch(() => undefined);
+  if (facts && !facts.isDirectory()) throw new LivretError('--out doit nommer un dossier, pas un fichier', { file: displayPath(projectRoot, out) });
 }
 
 /**
@@ -259,9 +341,9 @@ class BatchWriter {
     };
     this.records.push(record);
     const target = path.join(this.directory, record.file);
-    const existing = this.resume ? await readIfExists(target) : undefined;
-    if (existing) {
-      record.sha256 = sha256(existing);
+    const kept = this.resume ? await finishedBatchHash(target) : undefined;
+    if (kept) {
+      record.sha256 = kept;
       this.onBatchWritten();
       return;
     }
@@ -317,27 +399,38 @@ export function parseShard(text: string): Shard {
   return shard;
 }
 
-/** The run folder is named after the input file's hash (and the shard), so `--resume` finds it. */
-function runName(facts: RecipientsFileFacts, shard: Shard): string {
-  const base = facts.sha256.slice(0, 16);
-  return shard.count === 1 ? base : `${base}-shard-${shard.index}-of-${shard.count}`;
+/** `YYYY-MM-DD` naming a real calendar day (no 2026-02-30). */
+export function checkDate(text: string): void {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const date = new Date(`${text}T00:00:00Z`);
+  const real = match !== null && !Number.isNaN(date.getTime()) && date.getUTCFullYear() === Number(match[1]) && date.getUTCMonth() + 1 === Number(match[2]) && date.getUTCDate() === Number(match[3]);
+  if (!real) throw new LivretError(`--date doit être une date réelle écrite AAAA-MM-JJ, par exemple 2026-11-29 ; reçu "${text}"`);
 }
 
-function chooseLetterDate(explicit: string | undefined, resumed: string | undefined): string {
-  if (explicit !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(explicit) || Number.isNaN(Date.parse(`${explicit}T00:00:00Z`))) {
-      throw new LivretError(`--date must be a date written YYYY-MM-DD, for example 2026-11-29; got "${explicit}"`);
-    }
-    return explicit;
-  }
+/** A whole number option as typed (`--workers abc`, `--batch-size 1.5` are refused). */
+export function parseWholeNumber(option: string, text: string): number {
+  if (!/^\d+$/.test(text.trim())) throw new LivretError(`${option} doit être un nombre entier, par exemple ${option} 2 ; reçu "${text}"`);
+  return Number(text.trim());
+}
+
+/** `--date`, else SOURCE_DATE_EPOCH, else the date of the run being resumed, else today (UTC). */
+function chooseLetterDate(explicit: string | undefined, resumable: Array<{ parameters: RunParameters }>): string {
+  if (explicit !== undefined) return explicit;
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
-  return resumed ?? new Date().toISOString().slice(0, 10);
+  const dates = new Set(resumable.map((candidate) => candidate.parameters.letter_date));
+  if (dates.size > 1) throw new LivretError(`--resume : plusieurs exécutions inachevées de ce fichier, à des dates différentes (${[...dates].sort().join(', ')}) : précisez --date`);
+  return [...dates][0] ?? new Date().toISOString().slice(0, 10);
 }
 
-async function readRunParameters(runDirectory: string): Promise<RunParameters | undefined> {
-  const text = await readIfExists(path.join(runDirectory, 'run.json'));
-  return text ? (JSON.parse(text.toString('utf8')) as RunParameters) : undefined;
+/** A batch kept by `--resume`: its bytes still have the SHA-256 recorded when it was renamed. */
+async function finishedBatchHash(target: string): Promise<string | undefined> {
+  const [bytes, recorded] = await Promise.all([readIfExists(target), readIfExists(checksumFile(target))]);
+  if (!bytes || !recorded) return undefined;
+  const hash = sha256(bytes);
+  if (recorded.toString('utf8').split(/\s/)[0] === hash) return hash;
+  await rm(checksumFile(target), { force: true });
+  return undefined;
 }
 
 async function readIfExists(file: string): Promise<Buffer | undefined> {
@@ -347,14 +440,3 @@ async function readIfExists(file: string): Promise<Buffer | undefined> {
     return undefined;
   }
 }
-
-/** A fresh run starts from an empty folder; a resumed one drops only unfinished temporary files. */
-async function prepareRunDirectory(runDirectory: string, resume: boolean): Promise<void> {
-  if (!resume) await rm(runDirectory, { recursive: true, force: true });
-  await mkdir(runDirectory, { recursive: true, mode: DIR_MODE });
-  await chmod(runDirectory, DIR_MODE);
-  for (const entry of await readdir(runDirectory)) {
-    if (entry.endsWith('.partial') || entry === 'manifest.json') await rm(path.join(runDirectory, entry), { force: true });
-  }
-}
-

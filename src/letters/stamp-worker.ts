@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { writeFileAtomic } from '../render/atomic-write.js';
 import type { StaticLetter } from './letter-model.js';
 import { woffToSfnt } from './woff.js';
 import { stampBatch, type LetterToPrint, type StampOptions } from './stamp.js';
@@ -39,18 +41,33 @@ export async function stampOptionsFrom(setup: WorkerSetup): Promise<StampOptions
   };
 }
 
-/** Writes one batch: temp name, owner-only mode, rename when complete. */
+/** Beside each finished batch: its SHA-256 as `sha256sum` writes it, checked by `--resume`. */
+export function checksumFile(target: string): string {
+  return `${target}.sha256`;
+}
+
+export function checksumLine(hash: string, target: string): string {
+  return `${hash}  ${path.basename(target)}\n`;
+}
+
+/**
+ * Writes one batch: temp name, owner-only mode, its checksum file, then the
+ * rename. A batch under its final name always has the hash it had when it was
+ * renamed beside it, so a later truncation is seen by `--resume`.
+ */
 export async function writeBatch(options: StampOptions, job: BatchJob): Promise<BatchDone> {
   const pdf = await stampBatch(options, job.letters);
+  const hash = createHash('sha256').update(pdf).digest('hex');
   const temporary = `${job.target}.partial`;
   try {
     await writeFile(temporary, pdf, { mode: 0o600 });
+    await writeFileAtomic(checksumFile(job.target), checksumLine(hash, job.target), { mode: 0o600, dirMode: 0o700 });
     await rename(temporary, job.target);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
   }
-  return { batch: job.batch, sha256: createHash('sha256').update(pdf).digest('hex'), bytes: pdf.length };
+  return { batch: job.batch, sha256: hash, bytes: pdf.length };
 }
 
 /** Messages to a stamping thread: its setup once, then batches. */

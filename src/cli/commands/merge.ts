@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { CommandModule } from 'yargs';
-import { DEFAULT_BATCH_SIZE, mergeLetters, parseShard, type MergeProgress } from '../../letters/merge.js';
+import { DEFAULT_BATCH_SIZE, mergeLetters, parseShard, parseWholeNumber, type MergeProgress } from '../../letters/merge.js';
 import { findProjectRoot } from '../../paths.js';
 import { runCommand } from '../run-command.js';
 
@@ -10,11 +10,11 @@ interface MergeArguments {
   recipients: string;
   department: string;
   out: string;
-  'batch-size': number;
+  'batch-size': string;
   shard?: string;
   resume: boolean;
   date?: string;
-  workers?: number;
+  workers?: string;
 }
 
 export const mergeCommand: CommandModule<object, MergeArguments> = {
@@ -26,11 +26,11 @@ export const mergeCommand: CommandModule<object, MergeArguments> = {
       .option('recipients', { type: 'string', demandOption: true, describe: 'Recipients CSV (UTF-8 or Windows-1252, ";" or ",")' })
       .option('department', { type: 'string', demandOption: true, describe: 'Department code (content/departments/<code>.yaml)' })
       .option('out', { type: 'string', default: 'out', describe: 'Output folder' })
-      .option('batch-size', { type: 'number', default: DEFAULT_BATCH_SIZE, describe: 'Letters per PDF file' })
+      .option('batch-size', { type: 'string', default: String(DEFAULT_BATCH_SIZE), describe: 'Letters per PDF file' })
       .option('shard', { type: 'string', describe: 'Share of the rows for this machine, K/N (K from 1)' })
       .option('resume', { type: 'boolean', default: false, describe: 'Finish an interrupted run: keep the batches already written' })
       .option('date', { type: 'string', describe: 'Date printed on the letters, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)' })
-      .option('workers', { type: 'number', describe: 'Stamping threads (default: number of cores, at most 2)' }) as never,
+      .option('workers', { type: 'string', describe: 'Stamping threads (default: number of cores, at most 2)' }) as never,
   handler: (argv) =>
     runCommand(async () => {
       const progress = progressBar();
@@ -41,11 +41,12 @@ export const mergeCommand: CommandModule<object, MergeArguments> = {
         recipients: argv.recipients,
         department: argv.department,
         out: path.resolve(argv.out),
-        batchSize: argv['batch-size'],
+        // Whole numbers checked as typed: yargs would turn "abc" into NaN.
+        batchSize: parseWholeNumber('--batch-size', argv['batch-size']),
         shard: argv.shard === undefined ? undefined : parseShard(argv.shard),
         resume: argv.resume,
         date: argv.date,
-        workers: argv.workers,
+        workers: argv.workers === undefined ? undefined : parseWholeNumber('--workers', argv.workers),
         onProgress: progress.update,
       }).finally(progress.stop);
       const { manifest } = result;
