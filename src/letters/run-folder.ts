@@ -99,13 +99,18 @@ export async function unfinishedRuns(departmentFolder: string, recipientsFile: s
   return found;
 }
 
-/** How long a lock left by a killed process blocks the run (proper-lockfile refreshes it meanwhile). */
-const LOCK_STALE_MS = 8000;
+/**
+ * A lock left by a killed process blocks the run this long; the holder
+ * refreshes it every LOCK_UPDATE_MS meanwhile (proper-lockfile).
+ */
+export const LOCK_STALE_MS = 6000;
+const LOCK_UPDATE_MS = 1500;
 
 /**
- * Takes the run's lock (`<run>.lock`, beside the folder) with proper-lockfile.
- * A second merge of the same run waits for a lock left by a killed process to
- * go stale, then stops with exit 2 if the lock is still held.
+ * Takes the run's lock (`<run>.lock`, beside the folder) with proper-lockfile,
+ * before the folder is touched. A second merge of the same run stops at once
+ * with exit 2; it waits for nothing, so it cannot start after the first ends
+ * and rewrite its files.
  */
 export async function lockRun(runDirectory: string, shownDirectory: string, onCompromised: (error: LivretError) => void): Promise<() => Promise<void>> {
   await mkdir(path.dirname(runDirectory), { recursive: true, mode: DIR_MODE });
@@ -113,15 +118,15 @@ export async function lockRun(runDirectory: string, shownDirectory: string, onCo
     return await lockfile.lock(runDirectory, {
       realpath: false,
       stale: LOCK_STALE_MS,
-      update: 2000,
-      retries: { retries: 10, factor: 1, minTimeout: 1000, maxTimeout: 1000 },
+      update: LOCK_UPDATE_MS,
+      retries: 0,
       onCompromised: () =>
         onCompromised(new LivretError("le verrou de cette exécution a été perdu (machine trop chargée ou dossier partagé) : relancez la même commande avec --resume", { file: shownDirectory })),
     });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ELOCKED') {
       throw new LivretError(
-        "une autre fusion travaille déjà sur cette exécution (même fichier, modèle, département, date et taille des lots) : attendez qu'elle finisse ; rien n'a été modifié",
+        `une autre fusion travaille déjà sur cette exécution (même fichier, modèle, département, date et lots) : rien n'a été modifié ; attendez qu'elle finisse (si elle a été arrêtée brutalement, relancez avec --resume dans ${LOCK_STALE_MS / 1000} secondes)`,
         { file: shownDirectory },
       );
     }
