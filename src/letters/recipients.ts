@@ -164,16 +164,29 @@ function lineBreaks(cell: string): number {
 async function* readRecords(source: Source, onChunk: (chunk: Buffer) => void): AsyncGenerator<RawRecord> {
   const raw = createReadStream(source.file, { start: source.hasBom ? 3 : 0 });
   raw.on('data', (chunk) => onChunk(chunk as Buffer));
-  const parser = raw.pipe(
-    parse({ delimiter: source.delimiter, record_delimiter: ['\r\n', '\n', '\r'], encoding: 'latin1', relax_column_count: true, skip_empty_lines: false, bom: false }),
-  );
+  // Counted in on_record, as csv-parse finds each record: when it throws, `line` is where the failing record starts.
   let line = 1;
+  const starts: number[] = [];
+  const parser = raw.pipe(
+    parse({
+      delimiter: source.delimiter,
+      record_delimiter: ['\r\n', '\n', '\r'],
+      encoding: 'latin1',
+      relax_column_count: true,
+      skip_empty_lines: false,
+      bom: false,
+      on_record: (cells: string[]) => {
+        starts.push(line);
+        for (const cell of cells) line += lineBreaks(cell);
+        line++;
+        return cells;
+      },
+    }),
+  );
   let headerSeen = false;
   try {
     for await (const cells of parser as AsyncIterable<string[]>) {
-      const start = line;
-      for (const cell of cells) line += lineBreaks(cell);
-      line++;
+      const start = starts.shift()!;
       if (cells.length === 1 && cells[0] === '') continue;
       yield { cells, line: headerSeen ? start : undefined };
       headerSeen = true;
@@ -182,7 +195,7 @@ async function* readRecords(source: Source, onChunk: (chunk: Buffer) => void): A
     raw.destroy();
     if (error instanceof LivretError) throw error;
     // Never the error's own text: csv-parse copies the record's cells into it.
-    const code = (error as CsvError).code ?? 'error';
+    const code = ((error as CsvError).code ?? 'error').replace(/^CSV_/, '');
     throw new LivretError(`${describeCsvError(code)} ; corrigez les guillemets de cet enregistrement (${code})`, { file: source.file, line });
   }
   if (!headerSeen) throw new LivretError('the recipients file is empty: it needs a header line and one line per recipient', { file: source.file });
@@ -190,12 +203,12 @@ async function* readRecords(source: Source, onChunk: (chunk: Buffer) => void): A
 
 function describeCsvError(code: string): string {
   switch (code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
+    case 'QUOTE_NOT_CLOSED':
       return 'un guillemet ouvert ici n\'est jamais fermé : la fin de cet enregistrement est introuvable';
-    case 'CSV_INVALID_CLOSING_QUOTE':
-    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+    case 'INVALID_CLOSING_QUOTE':
+    case 'NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
       return 'du texte suit un guillemet fermant : on ne peut pas savoir où finit la cellule';
-    case 'CSV_INVALID_OPENING_QUOTE':
+    case 'INVALID_OPENING_QUOTE':
       return 'un guillemet au milieu d\'une cellule sans guillemets : on ne peut pas savoir où finit la cellule';
     default:
       return 'le CSV ne peut pas être lu à partir de cet enregistrement';

@@ -240,7 +240,7 @@ describe('8. smaller: columns, paths, options, and refused runs', () => {
     expect(error).toBeInstanceOf(LivretError);
     expect(await runFolders(out)).toEqual([]);
     expect((error as LivretError).format()).toBe(
-      `${file}:40: un guillemet ouvert ici n'est jamais fermé : la fin de cet enregistrement est introuvable ; corrigez les guillemets de cet enregistrement (CSV_QUOTE_NOT_CLOSED)`,
+      `${file}:40: un guillemet ouvert ici n'est jamais fermé : la fin de cet enregistrement est introuvable ; corrigez les guillemets de cet enregistrement (QUOTE_NOT_CLOSED)`,
     );
   });
 });

@@ -190,7 +190,8 @@ function build(plan: {
       const at = bytes.indexOf(Buffer.from(marker, 'latin1'));
       bytes = Buffer.concat([bytes.subarray(0, at), bad, bytes.subarray(at)]);
     }
-    const breaksInside = header.reduce((sum, name) => sum + (values[name as Name].match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+    // Line breaks inside quoted cells, as written (a dropped cell's do not count).
+    const breaksInside = cells.join(delimiter).match(/\r\n|\r|\n/g)?.length ?? 0;
     const last = index === rows.length - 1;
     const ending = last && !plan.finalEnding ? '' : BREAKS[row.ending]!;
     parts.push(bytes, Buffer.from(ending));

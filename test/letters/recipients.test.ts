@@ -82,4 +82,64 @@ describe('recipients CSV', () => {
   it('refuses a missing file with a message about --recipients', async () => {
     await expect(inspectRecipientsFile(path.join(folder, 'nope.csv'))).rejects.toThrow(/--recipients/);
   });
+
+  it('gives the same rows and lines for CRLF, LF, CR and mixed endings', async () => {
+    const lines = [HEADER, ...ROWS];
+    const read = async (name: string, text: string) => {
+      await writeFile(path.join(folder, name), text, 'utf8');
+      return (await readParsed(path.join(folder, name))).map((row) => ({ line: row.line, fields: row.fields }));
+    };
+    const clean = await read('crlf.csv', `${lines.join('\r\n')}\r\n`);
+    expect(clean.map((row) => row.line)).toEqual([2, 3]);
+    expect(await read('lf.csv', `${lines.join('\n')}\n`)).toEqual(clean);
+    expect(await read('cr.csv', `${lines.join('\r')}\r`)).toEqual(clean);
+    expect(await read('mixed.csv', `${lines[0]}\r\n${lines[1]}\n${lines[2]}`)).toEqual(clean);
+  });
+
+  it('counts a line break inside quotes once, whatever it is, for the next row\'s line', async () => {
+    const file = path.join(folder, 'inside.csv');
+    await writeFile(file, `${HEADER}\r\n${ROWS[0]!.replace('"Résidence Les Pins; bât. C"', '"Résidence\r\nLes Pins"')}\n${ROWS[1]}\n`);
+    expect((await readParsed(file)).map((row) => row.line)).toEqual([2, 4]);
+  });
+
+  it('decides UTF-8 when most non-ASCII bytes are valid UTF-8, and gives the bad row as unparsed (encoding)', async () => {
+    const file = path.join(folder, 'mostly-utf8.csv');
+    await writeFile(file, Buffer.concat([Buffer.from(`${HEADER}\n${ROWS[0]}\n`, 'utf8'), iconv.encode(`${ROWS[1]}\n`, 'win1252')]));
+    expect(await inspectRecipientsFile(file)).toMatchObject({ encoding: 'utf-8', dataRows: 2 });
+    const rows = await readAll(file);
+    expect(rows[0]).toMatchObject({ kind: 'parsed', line: 2 });
+    expect(rows[1]).toEqual({ kind: 'unparsed', line: 3, index: 1, problem: 'encoding', cellCount: 10, headerLength: 10 });
+  });
+
+  it('gives a row of Windows-1252 with a byte it leaves undefined (0x81) as unparsed (encoding)', async () => {
+    const file = path.join(folder, 'undefined-byte.csv');
+    const bad = Buffer.concat([iconv.encode(ROWS[1]!.slice(0, 10), 'win1252'), Buffer.from([0x81]), iconv.encode(ROWS[1]!.slice(10), 'win1252')]);
+    await writeFile(file, Buffer.concat([iconv.encode(`${HEADER}\r\n${ROWS[0]}\r\n`, 'win1252'), bad, Buffer.from('\r\n')]));
+    expect(await inspectRecipientsFile(file)).toMatchObject({ encoding: 'windows-1252' });
+    expect((await readAll(file)).map((row) => row.kind)).toEqual(['parsed', 'unparsed']);
+  });
+
+  it.each([
+    ['a quote inside a bare cell', `A1;Mme;Le"fèvre;Élodie;x;;61000;Alençon;269054958815780;0427`, "un guillemet au milieu d'une cellule sans guillemets"],
+    ['text after a closing quote', `A1;Mme;"Lefèvre"x;Élodie;x;;61000;Alençon;269054958815780;0427`, 'du texte suit un guillemet fermant'],
+  ])('stops on %s, naming the line where the record starts, without its cells', async (_name, bad, words) => {
+    const file = path.join(folder, 'stray.csv');
+    await writeFile(file, `${HEADER}\n${ROWS[1]}\n${bad}\n`);
+    const error = (await readAll(file).catch((caught: unknown) => caught)) as LivretError;
+    expect(error).toBeInstanceOf(LivretError);
+    expect(error.format()).toContain(`stray.csv:3: ${words}`);
+    expect(error.message).not.toContain('0427');
+  });
+
+  it('refuses a column given twice, and an address column past address_4', async () => {
+    const file = path.join(folder, 'twice.csv');
+    await writeFile(file, `${HEADER};code\n`);
+    await expect(inspectRecipientsFile(file)).rejects.toThrow(/la colonne code figure deux fois/);
+    await writeFile(file, `${HEADER};address_5\n`);
+    await expect(inspectRecipientsFile(file)).rejects.toThrow(/la colonne address_5 ne serait pas imprimée/);
+  });
+
+  it('refuses a folder given as --recipients', async () => {
+    await expect(inspectRecipientsFile(folder)).rejects.toThrow('--recipients doit nommer un fichier CSV, pas un dossier');
+  });
 });

@@ -69,6 +69,18 @@ describe('validateRow', () => {
     expect(validateRow(row({ id: 'A3', nir: makeNir('1', '70', '01', '61', '001', '002') }, 5), FOUR_DIGITS, guard).ok).toBe(true);
   });
 
+  it('names a row by its line only when its id holds its code', () => {
+    const outcome = validateRow(row({ id: 'dossier 0427', postal_code: '6100' }), FOUR_DIGITS, new DuplicateGuard());
+    expect(outcome).toMatchObject({ ok: false, rejection: { reason: 'postal_code', line: 2, id: '' } });
+    // Inside a longer token the code is not readable: the id stays.
+    expect(validateRow(row({ id: 'R04271', postal_code: '6100' }), FOUR_DIGITS, new DuplicateGuard())).toMatchObject({ ok: false, rejection: { id: 'R04271' } });
+  });
+
+  it('rejects a row not valid in the file encoding by its line only', () => {
+    const outcome = validateRow({ kind: 'unparsed', line: 9, index: 7, problem: 'encoding', cellCount: 12, headerLength: 12 }, FOUR_DIGITS, new DuplicateGuard());
+    expect(outcome).toMatchObject({ ok: false, rejection: { reason: 'encoding', line: 9, id: '' } });
+  });
+
   it('never puts the code in a rejection', () => {
     const outcome = validateRow(row({ code: '98765' }), FOUR_DIGITS, new DuplicateGuard());
     expect(outcome.ok).toBe(false);
