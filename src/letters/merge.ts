@@ -273,13 +273,15 @@ async function prepareRun(options: MergeOptions): Promise<Run> {
   if (options.resume) {
     const began = await readRunParameters(directory);
     const other = candidates.find((candidate) => candidate.directory !== directory);
-    if (began) resume = true;
-    else if (other) {
-      const changes = describeChanges(other.parameters, parameters);
+    // The folder name holds only prefixes of the hashes: run.json has them whole.
+    const changed = began ? { directory, parameters: began } : other;
+    if (began && describeChanges(began, parameters).length === 0) resume = true;
+    else if (changed) {
+      const changes = describeChanges(changed.parameters, parameters);
       throw new LivretError(
         `--resume : ${changes.length > 0 ? `${changes.join(', ')} ${changes.length > 1 ? 'ont' : 'a'} changé` : 'les entrées ont changé'} depuis le début de cette exécution ; ` +
           'remettez les entrées d\'origine pour la finir, ou relancez sans --resume pour une nouvelle exécution (dans un autre dossier)',
-        { file: shown(other.directory) },
+        { file: shown(changed.directory) },
       );
     }
   }
