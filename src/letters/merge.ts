@@ -109,7 +109,10 @@ export async function mergeLetters(options: MergeOptions): Promise<MergeResult> 
   const run = await prepareRun(options);
   // Everything is checked and laid out: only now does the run take its lock and its folder.
   const lost = new AbortController();
-  const release = await lockRun(run.directory, displayPath(options.projectRoot, run.directory), (error) => lost.abort(error));
+  const release = await lockRun(run.directory, displayPath(options.projectRoot, run.directory), (error) => lost.abort(error)).catch(async (error: unknown) => {
+    await run.pool.close();
+    throw error;
+  });
   const signal = options.signal ? AbortSignal.any([options.signal, lost.signal]) : lost.signal;
   try {
     await prepareRunDirectory(run.directory, run.resume);
@@ -120,12 +123,14 @@ export async function mergeLetters(options: MergeOptions): Promise<MergeResult> 
       throw error;
     });
   } finally {
+    // Closed already when stamping ran; here too when the folder could not be readied.
+    await run.pool.close();
     await release().catch(() => undefined);
   }
 }
 
 async function stampRun(run: Run, options: MergeOptions, signal: AbortSignal): Promise<MergeResult> {
-  const pool = StampPool.start(run.workers);
+  const { pool } = run;
   pool.configure({ staticLetter: run.staticLetter, regularFontFile: fontFile(400), boldFontFile: fontFile(700), date: run.date.toISOString() });
 
   const rejectedTemporary = path.join(run.directory, 'rejected.csv.partial');
@@ -228,7 +233,8 @@ interface Run {
   parameters: RunParameters;
   date: Date;
   resume: boolean;
-  workers: number;
+  /** Started before the layout, so its threads load pdf-lib meanwhile; writes nothing. */
+  pool: StampPool;
   staticLetter: StaticLetter;
 }
 
@@ -286,8 +292,14 @@ async function prepareRun(options: MergeOptions): Promise<Run> {
     }
   }
   const date = new Date(`${parameters.letter_date}T00:00:00Z`);
-  const staticLetter = await layOutLetter(template.file, department, date, workers > 0);
-  return { department, template, codeFormat, facts, directory, parameters, date, resume, workers, staticLetter };
+  const pool = StampPool.start(workers);
+  try {
+    const staticLetter = await layOutLetter(template.file, department, date, workers > 0);
+    return { department, template, codeFormat, facts, directory, parameters, date, resume, pool, staticLetter };
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
 }
 
 /** `--out` may not exist yet, but must not be a file. */
