@@ -26,7 +26,8 @@ import {
   type Shard,
 } from './run-folder.js';
 import { StampPool } from './stamp-pool.js';
-import { checksumFile, type BatchDone } from './stamp-worker.js';
+import { checksumFile } from './batch-checksum.js';
+import type { BatchDone } from './stamp-worker.js';
 import { loadLetterTemplate, type LetterTemplate } from './template.js';
 import { DuplicateGuard, validateRow, type AcceptedLetter, type ReasonCode, type RowOutcome } from './validate-row.js';
 

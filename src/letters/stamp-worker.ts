@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { writeFileAtomic } from '../render/atomic-write.js';
+import { checksumFile, checksumLine } from './batch-checksum.js';
 import type { StaticLetter } from './letter-model.js';
 import { woffToSfnt } from './woff.js';
 import { stampBatch, type LetterToPrint, type StampOptions } from './stamp.js';
@@ -39,15 +39,6 @@ export async function stampOptionsFrom(setup: WorkerSetup): Promise<StampOptions
     boldFont: woffToSfnt(new Uint8Array(await readFile(setup.boldFontFile))),
     date: new Date(setup.date),
   };
-}
-
-/** Beside each finished batch: its SHA-256 as `sha256sum` writes it, checked by `--resume`. */
-export function checksumFile(target: string): string {
-  return `${target}.sha256`;
-}
-
-export function checksumLine(hash: string, target: string): string {
-  return `${hash}  ${path.basename(target)}\n`;
 }
 
 /**
