@@ -107,15 +107,18 @@ export const DEFAULT_BATCH_SIZE = 1000;
 export const MAX_WORKERS = 32;
 
 export async function mergeLetters(options: MergeOptions): Promise<MergeResult> {
-  const run = await prepareRun(options);
-  // Everything is checked and laid out: only now does the run take its lock and its folder.
+  const prepared = await prepareRun(options);
+  // Every option and input is checked: the lock comes next, so that a second
+  // merge of the same run is stopped as early as possible, before the layout.
   const lost = new AbortController();
-  const release = await lockRun(run.directory, displayPath(options.projectRoot, run.directory), (error) => lost.abort(error)).catch(async (error: unknown) => {
-    await run.pool.close();
+  const release = await lockRun(prepared.directory, displayPath(options.projectRoot, prepared.directory), (error) => lost.abort(error));
+  const run = await startStamping(prepared).catch(async (error: unknown) => {
+    await release().catch(() => undefined);
     throw error;
   });
   const signal = options.signal ? AbortSignal.any([options.signal, lost.signal]) : lost.signal;
   try {
+    // Only now is the run folder touched.
     await prepareRunDirectory(run.directory, run.resume);
     await writeFileAtomic(path.join(run.directory, 'run.json'), `${JSON.stringify(run.parameters, null, 2)}\n`, { mode: FILE_MODE, dirMode: DIR_MODE });
     return await stampRun(run, options, signal).catch(async (error: unknown) => {
@@ -225,7 +228,7 @@ export async function checkRecipients(recipients: string, codeFormat: RegExp, sh
   return result;
 }
 
-interface Run {
+interface PreparedRun {
   department: Department;
   template: LetterTemplate;
   codeFormat: RegExp;
@@ -234,7 +237,10 @@ interface Run {
   parameters: RunParameters;
   date: Date;
   resume: boolean;
-  /** Started before the layout, so its threads load pdf-lib meanwhile; writes nothing. */
+  workers: number;
+}
+
+interface Run extends PreparedRun {
   pool: StampPool;
   staticLetter: StaticLetter;
 }
@@ -243,7 +249,7 @@ interface Run {
  * Checks every option and input, finds the run (fresh or resumed) and lays
  * the letter out, all before anything is written: a refused run leaves nothing.
  */
-async function prepareRun(options: MergeOptions): Promise<Run> {
+async function prepareRun(options: MergeOptions): Promise<PreparedRun> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new LivretError(`--batch-size doit être un nombre entier supérieur à 0, pas ${batchSize}`);
   const workers = options.workers ?? Math.min(2, availableParallelism());
@@ -293,10 +299,18 @@ async function prepareRun(options: MergeOptions): Promise<Run> {
     }
   }
   const date = new Date(`${parameters.letter_date}T00:00:00Z`);
-  const pool = StampPool.start(workers);
+  return { department, template, codeFormat, facts, directory, parameters, date, resume, workers };
+}
+
+/**
+ * Starts the stamping threads, then lays the letter out (the threads load
+ * pdf-lib meanwhile). Writes nothing; a template error stops here.
+ */
+async function startStamping(run: PreparedRun): Promise<Run> {
+  const pool = StampPool.start(run.workers);
   try {
-    const staticLetter = await layOutLetter(template.file, department, date, workers > 0);
-    return { department, template, codeFormat, facts, directory, parameters, date, resume, pool, staticLetter };
+    const staticLetter = await layOutLetter(run.template.file, run.department, run.date, run.workers > 0);
+    return { ...run, pool, staticLetter };
   } catch (error) {
     await pool.close();
     throw error;
