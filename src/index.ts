@@ -44,7 +44,9 @@ export type { AllDepartmentsResult, BuildAllOptions, BuildProgress } from './dep
 export const previewBooklet = lazy(() => import('./preview/preview-booklet.js'), 'previewBooklet');
 export type { PreviewOptions, PreviewResult } from './preview/preview-booklet.js';
 export const mergeLetters = lazy(letters, 'mergeLetters');
-export type { MergeOptions, MergeProgress, MergeResult, Manifest, Shard } from './letters/merge.js';
+export const checkRecipients = lazy(letters, 'checkRecipients');
+export type { MergeOptions, MergeProgress, MergeResult, Manifest, Shard, RecipientsCheck } from './letters/merge.js';
+export { DEFAULT_BATCH_SIZE, parseShard, parseWholeNumber } from './letters/merge-options.js';
 export const initDepartment = lazy(() => import('./departments/init-department.js'), 'initDepartment');
 export const loadDepartment = lazy(() => import('./content/load-department.js'), 'loadDepartment');
 export type { Department, Agency, OpeningHours } from './content/department-schema.js';

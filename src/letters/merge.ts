@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
-import { chmod, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { readFile, rename, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Department } from '../content/department-schema.js';
 import { loadDepartment } from '../content/load-department.js';
 import { LivretError } from '../errors.js';
+import { checkDate, checkShard, DEFAULT_BATCH_SIZE, MAX_WORKERS, parseShard, parseWholeNumber } from './merge-options.js';
 import { displayPath } from '../paths.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { fontFile } from '../fonts/fonts.js';
@@ -12,10 +12,27 @@ import { layOutLetter } from './layout-thread.js';
 import type { StaticLetter } from './letter-model.js';
 import { inspectRecipientsFile, readRecipients, type RecipientsFileFacts } from './recipients.js';
 import { RejectedWriter } from './rejected-csv.js';
+import type { Rejection } from './report-safe-row.js';
+import {
+  describeChanges,
+  DIR_MODE,
+  FILE_MODE,
+  lockRun,
+  prepareRunDirectory,
+  readRunParameters,
+  runName,
+  sha256,
+  unfinishedRuns,
+  type RunParameters,
+  type Shard,
+} from './run-folder.js';
 import { StampPool } from './stamp-pool.js';
+import { checksumFile } from './batch-checksum.js';
 import type { BatchDone } from './stamp-worker.js';
 import { loadLetterTemplate, type LetterTemplate } from './template.js';
-import { DuplicateGuard, validateRow, type AcceptedLetter, type ReasonCode } from './validate-row.js';
+import { DuplicateGuard, validateRow, type AcceptedLetter, type ReasonCode, type RowOutcome } from './validate-row.js';
+
+export type { Shard } from './run-folder.js';
 
 /**
  * `mergeLetters`: recipients CSV + letter template + department → batches of
@@ -24,12 +41,6 @@ import { DuplicateGuard, validateRow, type AcceptedLetter, type ReasonCode } fro
  * stamped by worker threads and written under temporary names, so memory stays
  * flat and a crash leaves nothing that looks complete; `resume` finishes a run.
  */
-
-export interface Shard {
-  /** 1-based */
-  index: number;
-  count: number;
-}
 
 export interface MergeProgress {
   bytesRead: number;
@@ -93,52 +104,50 @@ export interface MergeResult {
   manifest: Manifest;
 }
 
-/** The parameters a resumed run must share with the run it finishes. */
-interface RunParameters {
-  input_sha256: string;
-  template_sha256: string;
-  department_sha256: string;
-  batch_size: number;
-  shard: Shard;
-  letter_date: string;
-}
-
-export const DEFAULT_BATCH_SIZE = 1000;
-const FILE_MODE = 0o600;
-const DIR_MODE = 0o700;
-
-const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+export { checkDate, DEFAULT_BATCH_SIZE, MAX_WORKERS, parseShard, parseWholeNumber };
 
 export async function mergeLetters(options: MergeOptions): Promise<MergeResult> {
-  const run = await prepareRun(options);
-  const workers = options.workers ?? Math.min(2, availableParallelism());
-  // Threads start now and load pdf-lib while the letter is laid out.
-  const pool = StampPool.start(workers);
-  let staticLetter: StaticLetter;
-  try {
-    staticLetter = await layOutLetter(run.template.file, run.department, run.date, workers > 0);
-  } catch (error) {
-    await pool.close();
+  const prepared = await prepareRun(options);
+  // Every option and input is checked: the lock comes next, so that a second
+  // merge of the same run is stopped as early as possible, before the layout.
+  const lost = new AbortController();
+  const release = await lockRun(prepared.directory, displayPath(options.projectRoot, prepared.directory), (error) => lost.abort(error));
+  const run = await startStamping(prepared).catch(async (error: unknown) => {
+    await release().catch(() => undefined);
     throw error;
+  });
+  const signal = options.signal ? AbortSignal.any([options.signal, lost.signal]) : lost.signal;
+  try {
+    // Only now is the run folder touched.
+    await prepareRunDirectory(run.directory, run.resume);
+    await writeFileAtomic(path.join(run.directory, 'run.json'), `${JSON.stringify(run.parameters, null, 2)}\n`, { mode: FILE_MODE, dirMode: DIR_MODE });
+    return await stampRun(run, options, signal).catch(async (error: unknown) => {
+      // Refused on bad input after the folder was made: leave nothing that looks like a run.
+      if (error instanceof LivretError && !run.resume && !lost.signal.aborted) await rm(run.directory, { recursive: true, force: true });
+      throw error;
+    });
+  } finally {
+    // Closed already when stamping ran; here too when the folder could not be readied.
+    await run.pool.close();
+    await release().catch(() => undefined);
   }
-  pool.configure({ staticLetter, regularFontFile: fontFile(400), boldFontFile: fontFile(700), date: run.date.toISOString() });
+}
+
+async function stampRun(run: Run, options: MergeOptions, signal: AbortSignal): Promise<MergeResult> {
+  const { pool } = run;
+  pool.configure({ staticLetter: run.staticLetter, regularFontFile: fontFile(400), boldFontFile: fontFile(700), date: run.date.toISOString() });
 
   const rejectedTemporary = path.join(run.directory, 'rejected.csv.partial');
   const rejected = new RejectedWriter(rejectedTemporary);
   const counts: MergeProgress = { bytesRead: 0, totalBytes: run.facts.size, rowsRead: 0, letters: 0, rejected: 0, batchesWritten: 0 };
   const byReason: Partial<Record<ReasonCode, number>> = {};
-  const batches = new BatchWriter(pool, run.directory, staticLetter.pageCount, Boolean(options.resume), () => {
+  const batches = new BatchWriter(pool, run.directory, run.staticLetter.pageCount, run.resume, () => {
     counts.batchesWritten++;
     options.onProgress?.({ ...counts });
   });
   try {
-    const guard = new DuplicateGuard();
-    const { shard } = run.parameters;
-    for await (const row of readRecipients(run.facts, (bytes) => (counts.bytesRead += bytes))) {
-      options.signal?.throwIfAborted();
-      // Every shard validates every row, so duplicates are found the same way on every machine.
-      const outcome = validateRow(row, run.codeFormat, guard);
-      if (row.index % shard.count !== shard.index - 1) continue;
+    for await (const outcome of validatedRows(run.facts, run.codeFormat, run.parameters.shard, (bytes) => (counts.bytesRead += bytes))) {
+      signal.throwIfAborted();
       counts.rowsRead++;
       if (outcome.ok) {
         counts.letters++;
@@ -151,7 +160,7 @@ export async function mergeLetters(options: MergeOptions): Promise<MergeResult> 
       if (counts.rowsRead % 100 === 0) options.onProgress?.({ ...counts });
     }
     await batches.finish();
-    options.signal?.throwIfAborted();
+    signal.throwIfAborted();
   } catch (error) {
     batches.abandon();
     await pool.close();
@@ -160,17 +169,66 @@ export async function mergeLetters(options: MergeOptions): Promise<MergeResult> 
   }
   await pool.close();
   await rejected.close();
+  checkAccounting(run.facts, counts, run.parameters.shard);
   options.onProgress?.({ ...counts, bytesRead: run.facts.size });
   const rejectedFile = path.join(run.directory, 'rejected.csv');
   await rename(rejectedTemporary, rejectedFile);
 
-  const manifest = buildManifest(run, staticLetter.pageCount, counts, byReason, batches.records);
+  const manifest = buildManifest(run, run.staticLetter.pageCount, counts, byReason, batches.records);
   const manifestFile = path.join(run.directory, 'manifest.json');
   await writeFileAtomic(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`, { mode: FILE_MODE, dirMode: DIR_MODE });
   return { runDirectory: run.directory, manifestFile, rejectedFile, manifest };
 }
 
-interface Run {
+/** Rows of this shard of the data rows (0-based index i belongs to shard K when i mod N = K − 1). */
+function shardRows(dataRows: number, shard: Shard): number {
+  return Math.floor(dataRows / shard.count) + (shard.index <= dataRows % shard.count ? 1 : 0);
+}
+
+/** Rows read = the data records the first pass counted = letters + rejected; else the file changed under the run. */
+function checkAccounting(facts: RecipientsFileFacts, counts: MergeProgress, shard: Shard): void {
+  if (counts.rowsRead !== shardRows(facts.dataRows, shard) || counts.letters + counts.rejected !== counts.rowsRead) {
+    throw new LivretError('le fichier des destinataires a changé pendant la fusion : relancez-la quand il ne change plus', { file: facts.file });
+  }
+}
+
+/**
+ * Every data row of the file, validated (every shard validates every row, so
+ * duplicates are found the same way on every machine); yields the outcomes of
+ * this shard's rows only.
+ */
+export async function* validatedRows(facts: RecipientsFileFacts, codeFormat: RegExp, shard: Shard, onBytes: (bytes: number) => void = () => {}): AsyncGenerator<RowOutcome> {
+  const guard = new DuplicateGuard();
+  for await (const row of readRecipients(facts, onBytes)) {
+    const outcome = validateRow(row, codeFormat, guard);
+    if (row.index % shard.count === shard.index - 1) yield outcome;
+  }
+}
+
+export interface RecipientsCheck {
+  facts: RecipientsFileFacts;
+  rowsRead: number;
+  /** Line and id of each accepted row (never its code). */
+  accepted: Array<{ line: number; id: string }>;
+  rejections: Rejection[];
+}
+
+/**
+ * Reads and validates a recipients file as `merge` does, without laying out
+ * or stamping anything (for checks and tests; keeps every outcome in memory).
+ */
+export async function checkRecipients(recipients: string, codeFormat: RegExp, shard: Shard = { index: 1, count: 1 }): Promise<RecipientsCheck> {
+  const facts = await inspectRecipientsFile(recipients);
+  const result: RecipientsCheck = { facts, rowsRead: 0, accepted: [], rejections: [] };
+  for await (const outcome of validatedRows(facts, codeFormat, shard)) {
+    result.rowsRead++;
+    if (outcome.ok) result.accepted.push({ line: outcome.letter.line, id: outcome.letter.id });
+    else result.rejections.push(outcome.rejection);
+  }
+  return result;
+}
+
+interface PreparedRun {
   department: Department;
   template: LetterTemplate;
   codeFormat: RegExp;
@@ -178,38 +236,91 @@ interface Run {
   directory: string;
   parameters: RunParameters;
   date: Date;
+  resume: boolean;
+  workers: number;
 }
 
-/** Checks the options and inputs, and readies the run folder (fresh, or resumed). */
-async function prepareRun(options: MergeOptions): Promise<Run> {
+interface Run extends PreparedRun {
+  pool: StampPool;
+  staticLetter: StaticLetter;
+}
+
+/**
+ * Checks every option and input, finds the run (fresh or resumed) and lays
+ * the letter out, all before anything is written: a refused run leaves nothing.
+ */
+async function prepareRun(options: MergeOptions): Promise<PreparedRun> {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new LivretError(`--batch-size must be a whole number above 0, not ${batchSize}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new LivretError(`--batch-size doit être un nombre entier supérieur à 0, pas ${batchSize}`);
+  const workers = options.workers ?? Math.min(2, availableParallelism());
+  if (!Number.isInteger(workers) || workers < 0 || workers > MAX_WORKERS) {
+    throw new LivretError(`--workers doit être un nombre entier de 0 à ${MAX_WORKERS}, pas ${workers}`);
+  }
   const shard = options.shard ?? { index: 1, count: 1 };
   checkShard(shard);
+  if (options.date !== undefined) checkDate(options.date);
+  const out = options.out ?? path.join(options.projectRoot, 'out');
+  await checkOutFolder(out, options.projectRoot);
   const department = await loadDepartment(options.projectRoot, options.department);
   const template = await loadLetterTemplate(options.letter);
+  const codeFormat = new RegExp(template.layout.code.format);
   const facts = await inspectRecipientsFile(options.recipients);
 
-  const directory = path.join(options.out ?? path.join(options.projectRoot, 'out'), 'letters', department.code, runName(facts, shard));
-  const previous = options.resume ? await readRunParameters(directory) : undefined;
-  const parameters: RunParameters = {
+  const departmentFolder = path.join(out, 'letters', department.code);
+  const recipientsFile = path.resolve(options.recipients);
+  const candidates = options.resume ? await unfinishedRuns(departmentFolder, recipientsFile, shard) : [];
+  const now: Omit<RunParameters, 'letter_date'> = {
+    format: 'livret-letters-run/2',
+    recipients_file: recipientsFile,
     input_sha256: facts.sha256,
     template_sha256: sha256(template.source),
+    department: department.code,
     department_sha256: sha256(JSON.stringify(department)),
     batch_size: batchSize,
     shard,
-    letter_date: chooseLetterDate(options.date, previous?.letter_date),
   };
-  if (previous && JSON.stringify(previous) !== JSON.stringify(parameters)) {
-    throw new LivretError(
-      'this run was started with another template, department file, batch size or date; run again without --resume to start over',
-      { file: displayPath(options.projectRoot, directory) },
-    );
+  const parameters: RunParameters = { ...now, letter_date: chooseLetterDate(options.date, candidates) };
+  const directory = path.join(departmentFolder, runName(parameters));
+  const shown = (folder: string) => displayPath(options.projectRoot, folder);
+  let resume = false;
+  if (options.resume) {
+    const began = await readRunParameters(directory);
+    const other = candidates.find((candidate) => candidate.directory !== directory);
+    // The folder name holds only prefixes of the hashes: run.json has them whole.
+    const changed = began ? { directory, parameters: began } : other;
+    if (began && describeChanges(began, parameters).length === 0) resume = true;
+    else if (changed) {
+      const changes = describeChanges(changed.parameters, parameters);
+      throw new LivretError(
+        `--resume : ${changes.length > 0 ? `${changes.join(', ')} ${changes.length > 1 ? 'ont' : 'a'} changé` : 'les entrées ont changé'} depuis le début de cette exécution ; ` +
+          'remettez les entrées d\'origine pour la finir, ou relancez sans --resume pour une nouvelle exécution (dans un autre dossier)',
+        { file: shown(changed.directory) },
+      );
+    }
   }
-  await prepareRunDirectory(directory, Boolean(options.resume));
-  await writeFileAtomic(path.join(directory, 'run.json'), `${JSON.stringify(parameters, null, 2)}\n`, { mode: FILE_MODE, dirMode: DIR_MODE });
   const date = new Date(`${parameters.letter_date}T00:00:00Z`);
-  return { department, template, codeFormat: new RegExp(template.layout.code.format), facts, directory, parameters, date };
+  return { department, template, codeFormat, facts, directory, parameters, date, resume, workers };
+}
+
+/**
+ * Starts the stamping threads, then lays the letter out (the threads load
+ * pdf-lib meanwhile). Writes nothing; a template error stops here.
+ */
+async function startStamping(run: PreparedRun): Promise<Run> {
+  const pool = StampPool.start(run.workers);
+  try {
+    const staticLetter = await layOutLetter(run.template.file, run.department, run.date, run.workers > 0);
+    return { ...run, pool, staticLetter };
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
+}
+
+/** `--out` may not exist yet, but must not be a file. */
+async function checkOutFolder(out: string, projectRoot: string): Promise<void> {
+  const facts = await stat(out).catch(() => undefined);
+  if (facts && !facts.isDirectory()) throw new LivretError('--out doit nommer un dossier, pas un fichier', { file: displayPath(projectRoot, out) });
 }
 
 /**
@@ -259,9 +370,9 @@ class BatchWriter {
     };
     this.records.push(record);
     const target = path.join(this.directory, record.file);
-    const existing = this.resume ? await readIfExists(target) : undefined;
-    if (existing) {
-      record.sha256 = sha256(existing);
+    const kept = this.resume ? await finishedBatchHash(target) : undefined;
+    if (kept) {
+      record.sha256 = kept;
       this.onBatchWritten();
       return;
     }
@@ -302,42 +413,24 @@ function buildManifest(
   };
 }
 
-function checkShard(shard: Shard): void {
-  if (!Number.isInteger(shard.index) || !Number.isInteger(shard.count) || shard.count < 1 || shard.index < 1 || shard.index > shard.count) {
-    throw new LivretError(`--shard must be K/N with 1 ≤ K ≤ N, for example 1/4; got ${shard.index}/${shard.count}`);
-  }
-}
-
-/** `K/N` → shard, K counted from 1. */
-export function parseShard(text: string): Shard {
-  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
-  if (!match) throw new LivretError(`--shard must be K/N, for example 2/4; got "${text}"`);
-  const shard = { index: Number(match[1]), count: Number(match[2]) };
-  checkShard(shard);
-  return shard;
-}
-
-/** The run folder is named after the input file's hash (and the shard), so `--resume` finds it. */
-function runName(facts: RecipientsFileFacts, shard: Shard): string {
-  const base = facts.sha256.slice(0, 16);
-  return shard.count === 1 ? base : `${base}-shard-${shard.index}-of-${shard.count}`;
-}
-
-function chooseLetterDate(explicit: string | undefined, resumed: string | undefined): string {
-  if (explicit !== undefined) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(explicit) || Number.isNaN(Date.parse(`${explicit}T00:00:00Z`))) {
-      throw new LivretError(`--date must be a date written YYYY-MM-DD, for example 2026-11-29; got "${explicit}"`);
-    }
-    return explicit;
-  }
+/** `--date`, else SOURCE_DATE_EPOCH, else the date of the run being resumed, else today (UTC). */
+function chooseLetterDate(explicit: string | undefined, resumable: Array<{ parameters: RunParameters }>): string {
+  if (explicit !== undefined) return explicit;
   const epoch = process.env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
-  return resumed ?? new Date().toISOString().slice(0, 10);
+  const dates = new Set(resumable.map((candidate) => candidate.parameters.letter_date));
+  if (dates.size > 1) throw new LivretError(`--resume : plusieurs exécutions inachevées de ce fichier, à des dates différentes (${[...dates].sort().join(', ')}) : précisez --date`);
+  return [...dates][0] ?? new Date().toISOString().slice(0, 10);
 }
 
-async function readRunParameters(runDirectory: string): Promise<RunParameters | undefined> {
-  const text = await readIfExists(path.join(runDirectory, 'run.json'));
-  return text ? (JSON.parse(text.toString('utf8')) as RunParameters) : undefined;
+/** A batch kept by `--resume`: its bytes still have the SHA-256 recorded when it was renamed. */
+async function finishedBatchHash(target: string): Promise<string | undefined> {
+  const [bytes, recorded] = await Promise.all([readIfExists(target), readIfExists(checksumFile(target))]);
+  if (!bytes || !recorded) return undefined;
+  const hash = sha256(bytes);
+  if (recorded.toString('utf8').split(/\s/)[0] === hash) return hash;
+  await rm(checksumFile(target), { force: true });
+  return undefined;
 }
 
 async function readIfExists(file: string): Promise<Buffer | undefined> {
@@ -347,14 +440,3 @@ async function readIfExists(file: string): Promise<Buffer | undefined> {
     return undefined;
   }
 }
-
-/** A fresh run starts from an empty folder; a resumed one drops only unfinished temporary files. */
-async function prepareRunDirectory(runDirectory: string, resume: boolean): Promise<void> {
-  if (!resume) await rm(runDirectory, { recursive: true, force: true });
-  await mkdir(runDirectory, { recursive: true, mode: DIR_MODE });
-  await chmod(runDirectory, DIR_MODE);
-  for (const entry of await readdir(runDirectory)) {
-    if (entry.endsWith('.partial') || entry === 'manifest.json') await rm(path.join(runDirectory, entry), { force: true });
-  }
-}
-

@@ -19,7 +19,7 @@ export interface AddressFields {
 
 export type AddressCheck =
   | { ok: true; lines: string[] }
-  | { ok: false; problem: 'postal_code' | 'address_line_too_long' | 'address_too_many_lines'; message: string };
+  | { ok: false; problem: 'postal_code' | 'address_line_too_long' | 'address_too_many_lines'; message: string; line?: number };
 
 /** 01-95 (20 for Corsica), 97 overseas, 98 Monaco and overseas collectivities. */
 const FRENCH_POSTAL_CODE = /^(0[1-9]|[1-8]\d|9[0-5]|97|98)\d{3}$/;
@@ -57,6 +57,7 @@ export function buildAddress(fields: AddressFields): AddressCheck {
     return {
       ok: false,
       problem: 'address_line_too_long',
+      line: tooLong + 1,
       message: `ligne ${tooLong + 1} de l'adresse: plus de ${MAX_ADDRESS_LINE_LENGTH} caractères`,
     };
   }

@@ -1,6 +1,6 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { Rejection } from './validate-row.js';
+import type { Rejection } from './report-safe-row.js';
 
 /**
  * `rejected.csv`: line number, id, reason code and reason of every rejected

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
+import { writeFileAtomic } from '../files/atomic-write.js';
+import { checksumFile, checksumLine } from './batch-checksum.js';
 import type { StaticLetter } from './letter-model.js';
 import { woffToSfnt } from '../fonts/woff.js';
 import { stampBatch, type LetterToPrint, type StampOptions } from './stamp.js';
@@ -39,18 +41,24 @@ export async function stampOptionsFrom(setup: WorkerSetup): Promise<StampOptions
   };
 }
 
-/** Writes one batch: temp name, owner-only mode, rename when complete. */
+/**
+ * Writes one batch: temp name, owner-only mode, its checksum file, then the
+ * rename. A batch under its final name always has the hash it had when it was
+ * renamed beside it, so a later truncation is seen by `--resume`.
+ */
 export async function writeBatch(options: StampOptions, job: BatchJob): Promise<BatchDone> {
   const pdf = await stampBatch(options, job.letters);
+  const hash = createHash('sha256').update(pdf).digest('hex');
   const temporary = `${job.target}.partial`;
   try {
     await writeFile(temporary, pdf, { mode: 0o600 });
+    await writeFileAtomic(checksumFile(job.target), checksumLine(hash, job.target), { mode: 0o600, dirMode: 0o700 });
     await rename(temporary, job.target);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
   }
-  return { batch: job.batch, sha256: createHash('sha256').update(pdf).digest('hex'), bytes: pdf.length };
+  return { batch: job.batch, sha256: hash, bytes: pdf.length };
 }
 
 /** Messages to a stamping thread: its setup once, then batches. */

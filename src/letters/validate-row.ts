@@ -1,36 +1,19 @@
 import { firstUndrawable } from '../fonts/fonts.js';
 import type { RecipientValues } from './letter-model.js';
 import { checkNir } from './nir.js';
-import { buildAddress, greetingName } from './postal-address.js';
+import { buildAddress, greetingName, MAX_ADDRESS_LINE_LENGTH, MAX_ADDRESS_LINES } from './postal-address.js';
 import { REQUIRED_COLUMNS, type Column, type RecipientRow } from './recipients.js';
+import { Rejection, ReportSafeRow, type RejectionDetail } from './report-safe-row.js';
 import type { LetterToPrint } from './stamp.js';
 
 /**
  * Validation of one recipient row. A bad row is rejected with a stable reason
- * code and a short French phrase (never the code itself), and the run goes on.
+ * code and a short French phrase; the rejection is built from the row's
+ * report-safe view (report-safe-row.ts), so it never carries the code or a
+ * cell of a row that did not parse. The run goes on.
  */
 
-export type ReasonCode =
-  | 'column_count'
-  | 'missing_field'
-  | 'undrawable_character'
-  | 'nir_format'
-  | 'nir_sex'
-  | 'nir_month'
-  | 'nir_key'
-  | 'code_format'
-  | 'postal_code'
-  | 'address_line_too_long'
-  | 'address_too_many_lines'
-  | 'duplicate_id'
-  | 'duplicate_nir';
-
-export interface Rejection {
-  line: number;
-  id: string;
-  reason: ReasonCode;
-  message: string;
-}
+export { Rejection, type ReasonCode } from './report-safe-row.js';
 
 export interface AcceptedLetter extends LetterToPrint {
   line: number;
@@ -63,26 +46,25 @@ export class DuplicateGuard {
 }
 
 export function validateRow(row: RecipientRow, codeFormat: RegExp, guard: DuplicateGuard): RowOutcome {
+  const safe = ReportSafeRow.of(row);
+  const reject = (detail: RejectionDetail): RowOutcome => ({ ok: false, rejection: Rejection.of(safe, detail) });
+  if (row.kind === 'unparsed') {
+    return row.problem === 'encoding' ? reject({ reason: 'encoding' }) : reject({ reason: 'column_count', cells: row.cellCount, expected: row.headerLength });
+  }
   const { fields, line } = row;
   const id = fields.id.trim();
-  const reject = (reason: ReasonCode, message: string): RowOutcome => ({ ok: false, rejection: { line, id, reason, message } });
-
-  if (row.cellCount !== row.headerLength) {
-    return reject('column_count', `${row.cellCount} cellules au lieu de ${row.headerLength}`);
-  }
   const missing = REQUIRED_COLUMNS.find((column) => fields[column].trim() === '');
-  if (missing) return reject('missing_field', `champ vide : ${missing}`);
+  if (missing) return reject({ reason: 'missing_field', column: missing });
   for (const column of PRINTED_COLUMNS) {
     const character = firstUndrawable(fields[column]);
     if (character !== undefined || /[\u0000-\u001f\u007f]/.test(fields[column])) {
-      const shown = character ? `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : 'caractère de contrôle';
-      return reject('undrawable_character', `caractère impossible à imprimer dans ${column} (${shown})`);
+      return reject({ reason: 'undrawable_character', column, codePoint: character?.codePointAt(0) });
     }
   }
   const nir = checkNir(fields.nir);
-  if (!nir.ok) return reject(nir.problem, nir.message);
+  if (!nir.ok) return reject({ reason: nir.problem });
   const code = fields.code.trim();
-  if (!codeFormat.test(code)) return reject('code_format', 'le code n\'a pas le format attendu par le modèle de lettre');
+  if (!codeFormat.test(code)) return reject({ reason: 'code_format' });
   const address = buildAddress({
     civility: fields.civility,
     firstName: fields.first_name,
@@ -91,10 +73,13 @@ export function validateRow(row: RecipientRow, codeFormat: RegExp, guard: Duplic
     postalCode: fields.postal_code,
     city: fields.city,
   });
-  if (!address.ok) return reject(address.problem, address.message);
+  if (!address.ok) {
+    if (address.problem === 'address_line_too_long') return reject({ reason: address.problem, addressLine: address.line ?? 0, maxLength: MAX_ADDRESS_LINE_LENGTH });
+    if (address.problem === 'address_too_many_lines') return reject({ reason: address.problem, maxLines: MAX_ADDRESS_LINES });
+    return reject({ reason: address.problem });
+  }
   const duplicate = guard.check(id, nir.nir);
-  if (duplicate === 'duplicate_id') return reject(duplicate, 'identifiant déjà présent sur une ligne précédente');
-  if (duplicate === 'duplicate_nir') return reject(duplicate, 'NIR déjà présent sur une ligne précédente');
+  if (duplicate) return reject({ reason: duplicate });
   guard.remember(id, nir.nir);
   const recipient: RecipientValues = {
     greetingName: greetingName({ civility: fields.civility, firstName: fields.first_name, lastName: fields.last_name }),

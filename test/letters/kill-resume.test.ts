@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mergeLetters } from '../../src/letters/merge.js';
+import { LOCK_STALE_MS } from '../../src/letters/run-folder.js';
 import { makeProject, removeProjects, REPOSITORY, TEMPLATE } from './helpers.js';
 import { generateRows, toCsv } from './recipients-generator.js';
 
@@ -39,6 +40,8 @@ describe('a real crash: SIGKILL half-way, then --resume', () => {
     expect(left).not.toContain('manifest.json');
     expect(left.filter((file) => /^batch-\d{4}\.pdf$/.test(file)).length).toBeLessThan(60);
 
+    // The killed process could not release its lock: it goes stale after LOCK_STALE_MS.
+    await sleep(LOCK_STALE_MS + 500);
     const resumed = spawn(process.execPath, ['--import', loader, cli, ...options, '--resume'], { cwd: project, stdio: 'ignore' });
     expect(await new Promise((resolve) => resumed.once('exit', resolve))).toBe(0);
 

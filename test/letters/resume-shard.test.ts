@@ -57,9 +57,13 @@ describe('--resume after a crash', () => {
     expect((await readdir(runDirectory)).filter((name) => name.includes('partial'))).toEqual([]);
   });
 
-  it('refuses to resume with other options, and says how to start over', async () => {
+  it('with other options, --resume of a finished run starts another run in another folder and leaves the first alone', async () => {
     const out = path.join(project, 'out-whole');
-    await expect(mergeLetters({ ...base, out, resume: true, batchSize: 60 })).rejects.toThrow(/without --resume/);
+    const before = await readFile(uninterrupted.manifestFile, 'utf8');
+    const other = await mergeLetters({ ...base, out, resume: true, batchSize: 300, workers: 0 });
+    expect(other.runDirectory).not.toBe(uninterrupted.runDirectory);
+    expect(other.manifest.batch_size).toBe(300);
+    expect(await readFile(uninterrupted.manifestFile, 'utf8')).toBe(before);
   });
 
   it('without --resume, starts over from an empty run folder', async () => {

@@ -54,7 +54,7 @@ describe('the code never leaves the letter', () => {
 
   it('finds no code in stdout, stderr, file names, the manifest, run.json or rejected.csv', async () => {
     const files = await listFiles(path.join(project, 'out'));
-    expect(files.map((file) => path.basename(file)).sort()).toEqual(['batch-0001.pdf', 'batch-0002.pdf', 'batch-0003.pdf', 'manifest.json', 'rejected.csv', 'run.json']);
+    expect(files.map((file) => path.basename(file)).sort()).toEqual(['batch-0001.pdf', 'batch-0001.pdf.sha256', 'batch-0002.pdf', 'batch-0002.pdf.sha256', 'batch-0003.pdf', 'batch-0003.pdf.sha256', 'manifest.json', 'rejected.csv', 'run.json']);
     const notLetters = await Promise.all(files.filter((file) => !file.endsWith('.pdf')).map((file) => readFile(file, 'utf8')));
     const haystacks = [stdout, stderr, files.join('\n'), ...notLetters];
     const codes = allCodes(rows);

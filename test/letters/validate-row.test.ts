@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { buildAddress, greetingName, isFrenchPostalCode } from '../../src/letters/postal-address.js';
-import type { Column, RecipientRow } from '../../src/letters/recipients.js';
+import type { Column, ParsedRow } from '../../src/letters/recipients.js';
 import { neutraliseCell, rejectedLine } from '../../src/letters/rejected-csv.js';
 import { DuplicateGuard, validateRow } from '../../src/letters/validate-row.js';
 import { makeNir } from './recipients-generator.js';
 
 const FOUR_DIGITS = /^\d{4}$/;
 
-function row(overrides: Partial<Record<Column, string>> = {}, line = 2): RecipientRow {
+function row(overrides: Partial<Record<Column, string>> = {}, line = 2): ParsedRow {
   const fields: Record<Column, string> = {
     id: 'A1',
     civility: 'Mme',
@@ -23,7 +23,7 @@ function row(overrides: Partial<Record<Column, string>> = {}, line = 2): Recipie
     code: '0427',
     ...overrides,
   };
-  return { line, index: line - 2, fields, cellCount: 12, headerLength: 12 };
+  return { kind: 'parsed', line, index: line - 2, fields };
 }
 
 describe('validateRow', () => {
@@ -55,7 +55,10 @@ describe('validateRow', () => {
   });
 
   it('rejects a row with cells missing', () => {
-    expect(validateRow({ ...row(), cellCount: 11 }, FOUR_DIGITS, new DuplicateGuard())).toMatchObject({ ok: false, rejection: { reason: 'column_count' } });
+    expect(validateRow({ kind: 'unparsed', line: 2, index: 0, problem: 'column_count', cellCount: 11, headerLength: 12 }, FOUR_DIGITS, new DuplicateGuard())).toMatchObject({
+      ok: false,
+      rejection: { reason: 'column_count', line: 2, id: '', message: '11 cellules au lieu de 12' },
+    });
   });
 
   it('rejects a repeated id or NIR, and prints the first one', () => {
@@ -64,6 +67,18 @@ describe('validateRow', () => {
     expect(validateRow(row({ nir: makeNir('1', '70', '01', '61', '001', '001') }, 3), FOUR_DIGITS, guard)).toMatchObject({ ok: false, rejection: { reason: 'duplicate_id', line: 3 } });
     expect(validateRow(row({ id: 'A2' }, 4), FOUR_DIGITS, guard)).toMatchObject({ ok: false, rejection: { reason: 'duplicate_nir', line: 4 } });
     expect(validateRow(row({ id: 'A3', nir: makeNir('1', '70', '01', '61', '001', '002') }, 5), FOUR_DIGITS, guard).ok).toBe(true);
+  });
+
+  it('names a row by its line only when its id holds its code', () => {
+    const outcome = validateRow(row({ id: 'dossier 0427', postal_code: '6100' }), FOUR_DIGITS, new DuplicateGuard());
+    expect(outcome).toMatchObject({ ok: false, rejection: { reason: 'postal_code', line: 2, id: '' } });
+    // Inside a longer token the code is not readable: the id stays.
+    expect(validateRow(row({ id: 'R04271', postal_code: '6100' }), FOUR_DIGITS, new DuplicateGuard())).toMatchObject({ ok: false, rejection: { id: 'R04271' } });
+  });
+
+  it('rejects a row not valid in the file encoding by its line only', () => {
+    const outcome = validateRow({ kind: 'unparsed', line: 9, index: 7, problem: 'encoding', cellCount: 12, headerLength: 12 }, FOUR_DIGITS, new DuplicateGuard());
+    expect(outcome).toMatchObject({ ok: false, rejection: { reason: 'encoding', line: 9, id: '' } });
   });
 
   it('never puts the code in a rejection', () => {
@@ -105,6 +120,8 @@ describe('rejected.csv cells', () => {
     expect(neutraliseCell('-1')).toBe("'-1");
     expect(neutraliseCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(neutraliseCell('R0001')).toBe('R0001');
-    expect(rejectedLine({ line: 7, id: '=1+1', reason: 'missing_field', message: 'champ vide : code' })).toBe("7,'=1+1,missing_field,champ vide : code\n");
+    const rejection = validateRow(row({ id: '=1+1', code: '' }, 7), FOUR_DIGITS, new DuplicateGuard());
+    expect(rejection.ok).toBe(false);
+    if (!rejection.ok) expect(rejectedLine(rejection.rejection)).toBe("7,'=1+1,missing_field,champ vide : code\n");
   });
 });

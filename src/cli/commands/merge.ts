@@ -1,8 +1,9 @@
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { SingleBar } from 'cli-progress';
+import type CliProgress from 'cli-progress';
 import type { CommandModule } from 'yargs';
-import { DEFAULT_BATCH_SIZE, mergeLetters, parseShard, type MergeProgress } from '../../letters/merge.js';
-import { findProjectRoot } from '../../paths.js';
+import { DEFAULT_BATCH_SIZE, type MergeProgress } from '../../index.js';
+import { loadLibrary } from '../library.js';
 import { runCommand } from '../run-command.js';
 
 interface MergeArguments {
@@ -10,11 +11,11 @@ interface MergeArguments {
   recipients: string;
   department: string;
   out: string;
-  'batch-size': number;
+  'batch-size': string;
   shard?: string;
   resume: boolean;
   date?: string;
-  workers?: number;
+  workers?: string;
 }
 
 export const mergeCommand: CommandModule<object, MergeArguments> = {
@@ -26,26 +27,29 @@ export const mergeCommand: CommandModule<object, MergeArguments> = {
       .option('recipients', { type: 'string', demandOption: true, describe: 'Recipients CSV (UTF-8 or Windows-1252, ";" or ",")' })
       .option('department', { type: 'string', demandOption: true, describe: 'Department code (content/departments/<code>.yaml)' })
       .option('out', { type: 'string', default: 'out', describe: 'Output folder' })
-      .option('batch-size', { type: 'number', default: DEFAULT_BATCH_SIZE, describe: 'Letters per PDF file' })
+      .option('batch-size', { type: 'string', default: String(DEFAULT_BATCH_SIZE), describe: 'Letters per PDF file' })
       .option('shard', { type: 'string', describe: 'Share of the rows for this machine, K/N (K from 1)' })
       .option('resume', { type: 'boolean', default: false, describe: 'Finish an interrupted run: keep the batches already written' })
       .option('date', { type: 'string', describe: 'Date printed on the letters, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)' })
-      .option('workers', { type: 'number', describe: 'Stamping threads (default: number of cores, at most 2)' }) as never,
+      .option('workers', { type: 'string', describe: 'Stamping threads (default: number of cores, at most 2)' }) as never,
   handler: (argv) =>
     runCommand(async () => {
+      const livret = await loadLibrary();
+      const { parseShard, parseWholeNumber } = livret;
       const progress = progressBar();
-      const result = await mergeLetters({
-        projectRoot: findProjectRoot(),
+      const result = await livret.mergeLetters({
+        projectRoot: livret.findProjectRoot(),
         // Paths as the user wrote them, so that messages name them the same way.
         letter: argv.letter,
         recipients: argv.recipients,
         department: argv.department,
         out: path.resolve(argv.out),
-        batchSize: argv['batch-size'],
+        // Whole numbers checked as typed: yargs would turn "abc" into NaN.
+        batchSize: parseWholeNumber('--batch-size', argv['batch-size']),
         shard: argv.shard === undefined ? undefined : parseShard(argv.shard),
         resume: argv.resume,
         date: argv.date,
-        workers: argv.workers,
+        workers: argv.workers === undefined ? undefined : parseWholeNumber('--workers', argv.workers),
         onProgress: progress.update,
       }).finally(progress.stop);
       const { manifest } = result;
@@ -60,6 +64,8 @@ export const mergeCommand: CommandModule<object, MergeArguments> = {
 /** A progress bar on a terminal (stderr), silent otherwise; it shows counts only. */
 function progressBar(): { update: (progress: MergeProgress) => void; stop: () => void } {
   if (!process.stderr.isTTY) return { update: () => {}, stop: () => {} };
+  // Loaded only for a terminal.
+  const { SingleBar } = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
   const bar = new SingleBar({
     stream: process.stderr,
     format: 'letters {bar} {percentage}% | {letters} letters, {rejected} rejected',
