@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { unified } from 'unified';
 import { parseMarkdown } from '../content/parse-markdown.js';
+import { readChapterFile } from '../content/read-text-file.js';
 import { LivretError } from '../errors.js';
 import { displayPath } from '../paths.js';
 import { SOURCE_RULES } from '../rules/preset.js';
@@ -56,9 +56,7 @@ export async function checkChapterFiles(projectRoot: string, files: readonly str
     files.map(async (file) => {
       const absolute = path.resolve(projectRoot, file);
       const shown = displayPath(projectRoot, absolute);
-      const source = await readFile(absolute, 'utf8').catch(() => {
-        throw new LivretError('cannot read this chapter: check the file name in booklet.yaml', { file: shown });
-      });
+      const source = await readChapterFile(absolute, shown, () => new LivretError('cannot read this chapter: check the file name in booklet.yaml', { file: shown }));
       return { path: shown, source };
     }),
   );

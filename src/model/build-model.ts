@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { GLOSSARY_ENTRY, type BookletSource } from '../content/booklet-config.js';
 import type { Department } from '../content/department-schema.js';
 import { parseMarkdown } from '../content/parse-markdown.js';
+import { readChapterFile } from '../content/read-text-file.js';
 import { resolveVariables, variablesFor } from '../content/variables.js';
 import { LivretError } from '../errors.js';
 import { displayPath } from '../paths.js';
@@ -31,9 +31,7 @@ export async function buildModel(
     }
     const file = path.join(source.dir, entry);
     const shown = displayPath(projectRoot, file);
-    const text = await readFile(file, 'utf8').catch(() => {
-      throw new LivretError(`chapter file not found: ${shown}; fix the chapter list or add the file`, { file: bookletFile });
-    });
+    const text = await readChapterFile(file, shown, () => new LivretError(`chapter file not found: ${shown}; fix the chapter list or add the file`, { file: bookletFile }));
     const { tree } = parseMarkdown(text, shown);
     const context = createChapterContext({ projectRoot, file: shown, source: text, variables, lexicon, department, glossary });
     chapters.push(readChapter(tree, path.basename(entry, '.md'), context));

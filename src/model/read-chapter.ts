@@ -1,4 +1,4 @@
-import type { List, ListItem, Paragraph, Root, RootContent, Table } from 'mdast';
+import type { Heading, List, ListItem, Paragraph, Root, RootContent, Table } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { assertKnownDirective, integerAttribute, requiredAttribute } from '../content/directives.js';
@@ -25,7 +25,7 @@ export function readChapter(tree: Root, id: string, context: ChapterContext): Ch
     if (node.type === 'yaml') continue;
     if (node.type === 'heading' && node.depth === 1) {
       if (title) throw new LivretError('a chapter has one "# title"; use "## …" for sections', nodeStart(context, node));
-      title = phrasingToSentences(node.children, context)[0];
+      title = headingSentence(node, context);
       context.pendingExplanations.length = 0;
       continue;
     }
@@ -40,6 +40,14 @@ export function readChapter(tree: Root, id: string, context: ChapterContext): Ch
   const pictoName = typeof frontMatter.picto === 'string' ? frontMatter.picto : undefined;
   const pictogram = pictoName ? pictogramByName(context.lexicon, pictoName, { file: context.file, line: 1 }) : pictogramForText(context.lexicon, title.text);
   return { id, title, pictogram, blocks, file: context.file };
+}
+
+/** A heading's one sentence; an empty heading ("##" alone) is refused at its line. */
+function headingSentence(node: Heading, context: ChapterContext): Sentence {
+  const sentence = phrasingToSentences(node.children, context)[0];
+  if (sentence) return sentence;
+  const marks = '#'.repeat(node.depth);
+  throw new LivretError(`titre vide : écrivez le titre après « ${marks} », ou supprimez la ligne`, nodeStart(context, node));
 }
 
 function readFrontMatter(tree: Root, context: ChapterContext): Record<string, unknown> {
@@ -65,7 +73,7 @@ function readBlock(node: RootContent, picto: Pictogram | undefined, context: Cha
   const where = nodeStart(context, node);
   switch (node.type) {
     case 'heading':
-      return [{ kind: 'heading', sentence: phrasingToSentences(node.children, context)[0]!, source: where }, ...explanations(context)];
+      return [{ kind: 'heading', sentence: headingSentence(node, context), source: where }, ...explanations(context)];
     case 'paragraph':
       return readParagraph(node, picto, context);
     case 'list':
