@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { LivretError } from '../errors.js';
 import { placedSize, placementBox, type ScreenshotSlot } from '../layout/screenshot-placement.js';
 import type { LayoutPreset } from '../layout/presets.js';
@@ -7,6 +6,7 @@ import { displayPath } from '../paths.js';
 import { cacheKey, readCached, writeCached } from './image-cache.js';
 import { processImage, type ImageJob, type MaskStyle, type ProcessedImage } from './process-image.js';
 import type { ImageLookup, PreparedImage } from './prepared-image.js';
+import { readPictureFile } from './read-picture.js';
 import { assertRealPathInside } from './real-path.js';
 
 export { PRINT_DPI } from './process-image.js';
@@ -75,9 +75,7 @@ export async function prepareImages(booklet: Booklet, options: PrepareOptions): 
     };
     const file = displayPath(options.projectRoot, screenshot.path);
     await assertRealPathInside(options.projectRoot, screenshot.path, screenshot.source, file);
-    const input = await readFile(screenshot.path).catch(() => {
-      throw new LivretError(`cannot read the image ${file}; check that the file exists and can be read`, screenshot.source);
-    });
+    const input = await readPictureFile(screenshot.path, file, screenshot.source, () => new LivretError(`cannot read the image ${file}; check that the file exists and can be read`, screenshot.source));
     const key = cacheKey(input, job);
     let prepared = byKey.get(key);
     if (!prepared) {

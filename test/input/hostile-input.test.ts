@@ -1,3 +1,6 @@
+import { truncate, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildBooklet } from '../../src/build.js';
 import { checkBooklet } from '../../src/check/check-booklet.js';
@@ -158,5 +161,65 @@ describe('HTML comments are notes for writers', () => {
   it('a comment left open would hide the rest of the chapter: refused', async () => {
     const error = await failure(chapter('Vous pouvez appeler la CPAM.\n\n<!-- note\n\nLe numéro est le 36 46.\n'));
     expect(error.format()).toBe('content/mini/chapitre.md:5:1: commentaire HTML sans fin : ajoutez « --> » à la fin de la note, sinon tout le reste du chapitre serait caché');
+  });
+});
+
+/** Builds (no file written) a project expected to fail. */
+async function buildFailure(files: Record<string, string | Buffer>, prepare?: (projectRoot: string) => Promise<void>): Promise<LivretError> {
+  const projectRoot = await makeProject(files);
+  await prepare?.(projectRoot);
+  const error = await buildBooklet({ projectRoot, write: false }).then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(LivretError);
+  expect((error as LivretError).exitCode).toBe(2);
+  return error as LivretError;
+}
+
+const screenshotChapter = (src: string) => chapter(`Vous pouvez appeler la caisse.\n\n::screenshot{src=${src} alt="Une page"}\n`);
+const lexiconWith = (file: string) => `cpam: { icon: fluent-emoji-flat:classical-building, words: [cpam] }\nmaison: { icon: "file:${file}", words: [maison] }\n`;
+
+describe('pictures that used to be read whole or let through', () => {
+  it('a 1 GB sparse file named .png is refused from its size, before it is read', async () => {
+    const error = await buildFailure(screenshotChapter('immense.png'), async (projectRoot) => {
+      const file = path.join(projectRoot, 'assets/screenshots/immense.png');
+      await writeFile(file, '');
+      await truncate(file, 1_000_000_000);
+    });
+    expect(error.format()).toBe(
+      "content/mini/chapitre.md:5:1: assets/screenshots/immense.png: le fichier fait 1 000 Mo, plus que la limite de 30 Mo pour une image ; enregistrez-la plus petite (une capture d'écran fait moins de 3 000 pixels de large)",
+    );
+  });
+
+  it('a gzip-compressed SVG screenshot holding <script> and <image href="file://…">', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">\n<script>alert(1)</script>\n<image href="file:///etc/passwd" width="10" height="10"/>\n</svg>\n';
+    const error = await buildFailure({ ...screenshotChapter('dessin.png'), 'assets/screenshots/dessin.png': gzipSync(svg) });
+    expect(error.format()).toMatch(/^content\/mini\/chapitre\.md:5:1: assets\/screenshots\/dessin\.png: ce SVG est refusé : il contient un élément <script>, .* \(ligne 2 du SVG\)/);
+    const imageOnly = await buildFailure({ ...screenshotChapter('dessin.svgz'), 'assets/screenshots/dessin.svgz': gzipSync(svg.replace('<script>alert(1)</script>', '')) });
+    expect(imageOnly.format()).toMatch(/dessin\.svgz: ce SVG est refusé : il renvoie à une ressource extérieure \(href="file:\/\/\/etc\/passwd"\) .* \(ligne 3 du SVG\)/);
+  });
+
+  it('an href under another prefix bound to the XLink namespace, in a pictogram', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:a="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">\n<image a:href="file:///etc/passwd" width="10" height="10"/>\n</svg>\n';
+    const error = await buildFailure({ 'assets/pictograms/lexicon.yaml': lexiconWith('maison.svg'), 'assets/pictograms/maison.svg': svg });
+    expect(error.format()).toMatch(/^assets\/pictograms\/lexicon\.yaml:2: assets\/pictograms\/maison\.svg: ce SVG est refusé : il renvoie à une ressource extérieure \(a:href="file:\/\/\/etc\/passwd"\) .* \(ligne 2 du SVG\)/);
+  });
+
+  it('<svg:script>, in a screenshot', async () => {
+    const svg = '<svg:svg xmlns:svg="http://www.w3.org/2000/svg" width="10" height="10">\n<svg:script>alert(1)</svg:script>\n</svg:svg>\n';
+    const error = await buildFailure({ ...screenshotChapter('dessin.svg'), 'assets/screenshots/dessin.svg': svg });
+    expect(error.format()).toMatch(/^content\/mini\/chapitre\.md:5:1: assets\/screenshots\/dessin\.svg: ce SVG est refusé : il contient un élément <script>, .* \(ligne 2 du SVG\)/);
+  });
+
+  it('a gzip-compressed, self-contained SVG pictogram is drawn', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#246"/></svg>';
+    const projectRoot = await makeProject({
+      'assets/pictograms/lexicon.yaml': lexiconWith('maison.svgz'),
+      'assets/pictograms/maison.svgz': gzipSync(svg),
+      'content/mini/chapitre.md': '# Un chapitre\n\n::picto{name=maison}\nVous pouvez appeler la caisse.\n',
+    });
+    const built = await buildBooklet({ projectRoot, write: false });
+    expect(built.sentences.map((sentence) => sentence.text)).toContain('Vous pouvez appeler la caisse.');
   });
 });
