@@ -19,6 +19,8 @@ export const INPUT_LIMITS = {
   treeDepth: 40,
   /** A YAML file's size in bytes (department files are about 2 KB). */
   yamlBytes: 1_000_000,
+  /** Lists and maps inside each other in a YAML file (a department file has 4 levels). */
+  yamlDepth: 50,
   /** YAML aliases (`*name`) expanded in one file: an "alias bomb" multiplies them. */
   yamlAliases: 100,
   /** A picture's file size in bytes (checked before the file is read). */

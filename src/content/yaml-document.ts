@@ -1,5 +1,5 @@
-import { LineCounter, parseDocument, visit, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
-import { LivretError } from '../errors.js';
+import { isCollection, isPair, LineCounter, parseDocument, visit, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import { LivretError, type SourceLocation } from '../errors.js';
 import { frenchBytes, frenchNumber, INPUT_LIMITS } from './input-limits.js';
 
 /**
@@ -31,9 +31,36 @@ export function parseYamlSource(
   const yamlError = document.errors[0];
   if (yamlError) {
     const { line, col } = lineCounter.linePos(yamlError.pos[0]);
+    // The yaml package reports its own stack overflow on very deep nesting as a syntax error.
+    if (/call stack/i.test(yamlError.message)) throw tooDeep({ file: shownPath, line, column: col });
     throw new LivretError(`YAML syntax error: ${yamlError.message.split('\n')[0]}`, { file: shownPath, line, column: col });
   }
+  assertYamlDepth(document, lineCounter, shownPath);
   return { document, lineCounter, value: toPlainData(document, lineCounter, shownPath) };
+}
+
+function tooDeep(where: SourceLocation): LivretError {
+  return new LivretError(
+    `trop de listes et de tableaux YAML les uns dans les autres (plus de ${INPUT_LIMITS.yamlDepth} niveaux) ; écrivez les données à plat`,
+    where,
+  );
+}
+
+/** Nesting past the limit is refused before zod or any other recursive walk meets it (walked here without recursion). */
+function assertYamlDepth(document: Document, lineCounter: LineCounter, shownPath: string): void {
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: document.contents, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (!isCollection(node)) continue;
+    if (depth >= INPUT_LIMITS.yamlDepth) {
+      const { line, col } = lineCounter.linePos(node.range?.[0] ?? 0);
+      throw tooDeep({ file: shownPath, line, column: col });
+    }
+    for (const item of node.items) {
+      if (isPair(item)) stack.push({ node: item.value, depth: depth + 1 }, { node: item.key, depth: depth + 1 });
+      else stack.push({ node: item, depth: depth + 1 });
+    }
+  }
 }
 
 /**

@@ -1,13 +1,15 @@
 import { truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { buildBooklet } from '../../src/build.js';
 import { checkBooklet } from '../../src/check/check-booklet.js';
 import { INPUT_LIMITS } from '../../src/content/input-limits.js';
 import { LivretError } from '../../src/errors.js';
 import { readPdf } from '../../src/verify/read-pdf.js';
-import { makeProject, MINI_DEPARTMENT } from '../helpers/project.js';
+import { makeProject, MINI_DEPARTMENT, REPO_ROOT } from '../helpers/project.js';
 
 /**
  * The inputs of issue 13, each once: what used to hang, crash (exit 70) or
@@ -138,6 +140,11 @@ describe('YAML alias bombs', () => {
     await expect(checkBooklet({ projectRoot, pdf: false })).resolves.toBeDefined();
   });
 
+  it('lists nested 2,000 deep in a department file (the yaml package itself overflowed its stack)', async () => {
+    const error = await failure({ 'content/departments/61.yaml': MINI_DEPARTMENT.replace('name: Orne', `name: ${'['.repeat(2_000)}${']'.repeat(2_000)}`) });
+    expect(error.format()).toMatch(/^content\/departments\/61\.yaml:2:\d+: trop de listes et de tableaux YAML les uns dans les autres \(plus de 50 niveaux\)/);
+  });
+
   it('a YAML file over the size limit', async () => {
     const error = await failure({ 'content/mini/booklet.yaml': `title: "Livret"\nchapters: [chapitre.md]\n# ${'x'.repeat(INPUT_LIMITS.yamlBytes)}\n` });
     expect(error.format()).toBe('content/mini/booklet.yaml:1: le fichier fait 1 Mo, plus que la limite de 1 Mo pour un fichier YAML ; gardez-y seulement les réglages et les données du livret');
@@ -221,5 +228,19 @@ describe('pictures that used to be read whole or let through', () => {
     });
     const built = await buildBooklet({ projectRoot, write: false });
     expect(built.sentences.map((sentence) => sentence.text)).toContain('Vous pouvez appeler la caisse.');
+  });
+});
+
+describe('the CLI on hostile input', () => {
+  it('blockquotes 10,000 deep: exit 2 and one line, not exit 70 and a stack trace', async () => {
+    const projectRoot = await makeProject(chapter(`${'>'.repeat(10_000)} citation\n`));
+    const outcome = await promisify(execFile)('node', [path.join(REPO_ROOT, 'bin/livret.js'), 'check', '--no-pdf'], { cwd: projectRoot }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr.trim().split('\n')).toEqual([
+      'livret: content/mini/chapitre.md:3:1: imbrication trop profonde : plus de 10 niveaux de listes, de citations (>) et de blocs ::: les uns dans les autres ; un livret facile à lire garde ses listes à plat',
+    ]);
   });
 });
