@@ -12,7 +12,8 @@ import type { ImageJob, ProcessedImage } from './process-image.js';
  * work. Changing the picture, an option or livret's drawing code changes the
  * name, so a stale entry is never used; deleting the folder is always safe.
  */
-export const IMAGE_PIPELINE_VERSION = 'livret-images-2';
+// 3: SVG pictures checked against an allow-list (entries made before could hold pictures now refused).
+export const IMAGE_PIPELINE_VERSION = 'livret-images-3';
 
 export function defaultCacheDir(projectRoot: string): string {
   return path.join(projectRoot, '.cache', 'livret', 'images');

@@ -19,7 +19,7 @@ export class FuzzRunner {
     private readonly deadlineMs: number,
   ) {}
 
-  async run(fuzzCase: FuzzCase): Promise<FuzzOutcome | { kind: 'hang' }> {
+  async run(fuzzCase: FuzzCase, deadlineMs = this.deadlineMs): Promise<FuzzOutcome | { kind: 'hang' }> {
     const worker = (this.worker ??= startWorker(this.projectRoot));
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -27,7 +27,7 @@ export class FuzzRunner {
         void worker.terminate();
         this.worker = undefined;
         resolve({ kind: 'hang' });
-      }, this.deadlineMs);
+      }, deadlineMs);
       const settle = (outcome: FuzzOutcome) => {
         clearTimeout(timer);
         worker.removeAllListeners('message');

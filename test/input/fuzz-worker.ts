@@ -13,8 +13,11 @@ import { isLivretError } from '../../src/errors.js';
  */
 export interface FuzzCase {
   files: Record<string, string>;
-  /** 'check': checkBooklet({ pdf: false }) (sources, department, lexicon, model); 'build': a real build, no file written. */
-  mode: 'check' | 'build';
+  /**
+   * 'check': checkBooklet({ pdf: false }) (sources, department, lexicon, model); 'build': a real build, no file written;
+   * 'hang' and 'overflow': the harness's own test (an endless loop, a stack overflow).
+   */
+  mode: 'check' | 'build' | 'hang' | 'overflow';
 }
 
 export type FuzzOutcome =
@@ -31,6 +34,8 @@ async function runCase(fuzzCase: FuzzCase): Promise<FuzzOutcome> {
     await writeFile(target, text);
   }
   try {
+    if (fuzzCase.mode === 'hang') for (;;);
+    if (fuzzCase.mode === 'overflow') overflow();
     if (fuzzCase.mode === 'build') await buildBooklet({ projectRoot, write: false });
     else await checkBooklet({ projectRoot, pdf: false });
     return { kind: 'result' };
@@ -39,6 +44,10 @@ async function runCase(fuzzCase: FuzzCase): Promise<FuzzOutcome> {
     const caught = error instanceof Error ? error : new Error(String(error));
     return { kind: 'other-error', message: `${caught.name}: ${caught.message}`, stack: caught.stack ?? '' };
   }
+}
+
+function overflow(): number {
+  return overflow() + 1;
 }
 
 parentPort!.on('message', (fuzzCase: FuzzCase) => {

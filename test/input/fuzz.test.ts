@@ -42,6 +42,13 @@ describe('fuzz: any chapter, department file or booklet.yaml gives a result or a
     else expect(outcome).toEqual({ kind: 'result' });
   };
 
+  it('the harness stops an endless case at its deadline and reports any other exception', async () => {
+    const valid = { mode: 'check', files: {} } as const;
+    expect(await runner.run(valid)).toEqual({ kind: 'result' });
+    expect(await runner.run({ mode: 'hang', files: {} }, 2_000)).toEqual({ kind: 'hang' });
+    expect(await runner.run({ mode: 'overflow', files: {} })).toMatchObject({ kind: 'other-error', message: 'RangeError: Maximum call stack size exceeded' });
+  });
+
   it(`${RUNS} cases through checkBooklet({ pdf: false })`, async () => {
     await fc.assert(
       fc.asyncProperty(files, (generated) => expectHandled(caseOf(generated, 'check'))),
