@@ -50,6 +50,14 @@ export function assertChapterWithinLimits(source: string, shown: string): void {
   });
 }
 
+/** The deepest nesting the scan sees in `source` (an upper bound of the parsed tree's), for tests and tools. */
+export function estimatedNestingDepth(source: string): number {
+  const nesting = new NestingScan();
+  let deepest = 0;
+  for (const text of source.split('\n')) if (text.trim() !== '') deepest = Math.max(deepest, nesting.depthOf(text));
+  return deepest;
+}
+
 function countMarks(text: string): number {
   let marks = 0;
   for (let index = 0; index < text.length; index++) {
