@@ -87,6 +87,7 @@ class NestingScan {
     let column = 0;
     let index = 0;
     let quotes = 0;
+    let quoteColumn = 0;
     let firstMarker = true;
     for (;;) {
       while (text[index] === ' ' || text[index] === '\t') {
@@ -97,13 +98,20 @@ class NestingScan {
         quotes += 1;
         index += 1;
         column += 1;
+        quoteColumn = column;
         continue;
       }
       const marker = LIST_MARKER.exec(text.slice(index, index + 11));
       if (!marker) break;
+      // An item at this column closes the items whose content starts further right…
+      let keep = this.listColumns.length;
+      if (firstMarker) while (keep > 0 && this.listColumns[keep - 1]! > column) keep -= 1;
+      // …unless it is indented 4 or more past its container: then it may be a paragraph's lazy line (the items
+      // stay open) or an item of a deeper container (a directive strips its own indentation): close nothing, count it.
+      const container = Math.max(keep > 0 ? this.listColumns[keep - 1]! : 0, quoteColumn);
+      if (column - container >= 4) keep = this.listColumns.length;
       if (firstMarker) {
-        // An item at this column closes the items whose content starts further right.
-        while (this.listColumns.length > 0 && this.listColumns.at(-1)! > column) this.listColumns.pop();
+        this.listColumns.length = keep;
         firstMarker = false;
       }
       index += marker[0].length;
@@ -114,7 +122,10 @@ class NestingScan {
     const rest = text.slice(index);
     if (DIRECTIVE_OPEN.test(rest)) this.openDirectives += 1;
     const depth = quotes + this.listColumns.length + this.openDirectives;
-    if (DIRECTIVE_CLOSE.test(rest) && this.openDirectives > 0) this.openDirectives -= 1;
+    // Only a bare fence, indented less than a code block, surely closes one: behind a marker or
+    // indented further it may belong to a deeper container, so it is not counted (the bound stays high).
+    const bareFence = quotes === 0 && firstMarker && column <= 3;
+    if (bareFence && DIRECTIVE_CLOSE.test(rest) && this.openDirectives > 0) this.openDirectives -= 1;
     return depth;
   }
 }
