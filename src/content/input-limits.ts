@@ -33,8 +33,8 @@ export const INPUT_LIMITS = {
   svgBytes: 5_000_000,
   /** SVG elements inside each other. */
   svgDepth: 50,
-  /** SVG elements in one file. */
-  svgElements: 50_000,
+  /** SVG elements drawn from one file, each `<use>` counted with what it draws again. */
+  svgElements: 20_000,
 } as const;
 
 export type InputLimit = keyof typeof INPUT_LIMITS;

@@ -32,12 +32,12 @@ export async function loadFileIcon(folder: string, reference: string, where: Sou
 }
 
 function checkedSvg(bytes: Buffer, shown: string, where: SourceLocation): string {
-  const { svg, problem } = readSafeSvg(bytes);
+  const { svg, root, problem } = readSafeSvg(bytes);
   if (problem) throw new LivretError(`${shown}: ${svgRefusal(problem)}`, where);
+  // The pictogram renderer reads <svg> without a prefix.
+  if (root.name !== 'svg') throw new LivretError(`${shown}: l'élément racine s'écrit <${root.name}> ; écrivez-le <svg xmlns="http://www.w3.org/2000/svg">, sans préfixe`, where);
   // The XML declaration and comments before <svg> are not needed to draw it.
-  const start = svg.search(/<svg[\s>]/i);
-  if (start < 0) throw new LivretError(`${shown}: not an SVG file (no <svg> element)`, where);
-  return svg.slice(start);
+  return svg.slice(root.start);
 }
 
 function pngAsSvg(png: Buffer, shown: string, where: SourceLocation): string {

@@ -96,16 +96,27 @@ export function svgProblems(svg: string): SvgProblem[] {
   if (svg.length > INPUT_LIMITS.svgBytes) {
     return [{ line: 1, message: `il fait plus de ${frenchBytes(INPUT_LIMITS.svgBytes)} ; simplifiez le dessin ou enregistrez-le en PNG` }];
   }
+  const checked = checkSvgText(svg);
+  return 'problem' in checked ? [checked.problem] : [];
+}
+
+function checkSvgText(svg: string): { root: SvgRoot } | { problem: SvgProblem } {
   try {
-    scan(svg);
-    return [];
+    return { root: scan(svg) };
   } catch (error) {
-    if (error instanceof Refusal) return [error.problem];
+    if (error instanceof Refusal) return { problem: error.problem };
     throw error;
   }
 }
 
-function scan(svg: string): void {
+/** The root element: its offset in the text and its name as written (`svg`, or `s:svg` with a prefix). */
+export interface SvgRoot {
+  start: number;
+  name: string;
+}
+
+function scan(svg: string): SvgRoot {
+  let root: SvgRoot = { start: 0, name: 'svg' };
   const parser = new SaxesParser({ xmlns: true, position: true });
   const refuse = (message: string, line = parser.line): never => {
     throw new Refusal({ line, message });
@@ -115,6 +126,7 @@ function scan(svg: string): void {
   let inStyle = false;
   let tagLine = 1;
   let sawRoot = false;
+  const uses = new UseExpansion();
   parser.on('error', (error) => refuse(`ce n'est pas un fichier XML valide (${error.message.replace(/^\d+:\d+: /, '')})`));
   parser.on('doctype', () => refuse('il déclare un <!DOCTYPE> (ses entités peuvent lire d\'autres fichiers)'));
   parser.on('processinginstruction', (instruction) => refuse(`il contient une instruction <?${instruction.target} …?> (elle peut charger une feuille de style)`));
@@ -127,13 +139,17 @@ function scan(svg: string): void {
     if (depth > INPUT_LIMITS.svgDepth) refuse(`plus de ${INPUT_LIMITS.svgDepth} éléments les uns dans les autres ; simplifiez le dessin`, tagLine);
     if (elements > INPUT_LIMITS.svgElements) refuse(`plus de ${frenchNumber(INPUT_LIMITS.svgElements)} éléments ; simplifiez le dessin ou enregistrez-le en PNG`, tagLine);
     if (!sawRoot && !(tag.local === 'svg' && (tag.uri === SVG_NS || tag.uri === ''))) refuse(`le premier élément est <${tag.name}>, pas <svg>`, tagLine);
+    // Where the root element starts (a comment before it may hold "<svg" too): the last "<name" before the parser's position.
+    if (!sawRoot) root = { start: svg.lastIndexOf(`<${tag.name}`, parser.position), name: tag.name };
     sawRoot = true;
     checkElement(tag, (message) => refuse(message, tagLine));
     inStyle = tag.local === 'style';
+    uses.open(tag, tagLine);
   });
   parser.on('closetag', () => {
     depth -= 1;
     inStyle = false;
+    uses.close();
   });
   const checkText = (text: string) => {
     if (inStyle) checkCss(text, (message) => refuse(message));
@@ -142,6 +158,76 @@ function scan(svg: string): void {
   parser.on('cdata', checkText);
   parser.write(svg).close();
   if (!sawRoot) refuse('il ne contient pas d\'élément <svg>');
+  uses.check(refuse);
+  return root;
+}
+
+interface ElementRecord {
+  line: number;
+  children: ElementRecord[];
+  /** Ids this element draws again with <use href="#id">. */
+  uses: string[];
+}
+
+/**
+ * `<use>` draws an element again, and may point at a group full of `<use>`:
+ * 20 nested groups of two `<use>` draw a million copies (the SVG "billion
+ * laughs"), which exhausted the renderer's memory. The elements drawn, with
+ * every `<use>` expanded, must stay within the element limit.
+ */
+class UseExpansion {
+  private readonly root: ElementRecord = { line: 1, children: [], uses: [] };
+  private readonly open_: ElementRecord[] = [this.root];
+  private readonly byId = new Map<string, ElementRecord>();
+  private anyUse = false;
+
+  open(tag: SaxesTagNS, line: number): void {
+    const record: ElementRecord = { line, children: [], uses: [] };
+    this.open_.at(-1)!.children.push(record);
+    this.open_.push(record);
+    const id = (Object.values(tag.attributes) as SaxesAttributeNS[]).find((attribute) => attribute.local === 'id' && attribute.uri === '')?.value;
+    if (id !== undefined && !this.byId.has(id)) this.byId.set(id, record);
+    if (tag.local === 'use') {
+      const href = (Object.values(tag.attributes) as SaxesAttributeNS[]).find((attribute) => attribute.local === 'href')?.value.trim();
+      if (href?.startsWith('#')) {
+        record.uses.push(href.slice(1));
+        this.anyUse = true;
+      }
+    }
+  }
+
+  close(): void {
+    this.open_.pop();
+  }
+
+  check(refuse: (message: string, line?: number) => never): void {
+    if (!this.anyUse) return;
+    const sizes = new Map<ElementRecord, number>();
+    const visiting = new Set<ElementRecord>();
+    const limit = INPUT_LIMITS.svgElements;
+    const tooMany = (line: number) => refuse(`ses <use> redessinent plus de ${frenchNumber(limit)} éléments ; dessinez les copies une fois pour toutes ou enregistrez-le en PNG`, line);
+    // Sizes are summed children first; the explicit stack keeps long chains of <use> off the call stack.
+    const stack: ElementRecord[] = [this.root];
+    while (stack.length > 0) {
+      const record = stack.at(-1)!;
+      const parts = [...record.children, ...record.uses.map((id) => this.byId.get(id)).filter((target) => target !== undefined)];
+      const pending = parts.filter((part) => !sizes.has(part));
+      if (pending.length > 0 && !visiting.has(record)) {
+        visiting.add(record);
+        for (const part of pending) {
+          if (visiting.has(part)) refuse('ses <use> se renvoient l\'un à l\'autre en boucle', part.line);
+          stack.push(part);
+        }
+        continue;
+      }
+      stack.pop();
+      visiting.delete(record);
+      if (sizes.has(record)) continue;
+      const size = 1 + parts.reduce((sum, part) => sum + (sizes.get(part) ?? 0), 0);
+      if (size > limit) tooMany(record.line);
+      sizes.set(record, size);
+    }
+  }
 }
 
 function describe(tag: SaxesTagNS): string {
@@ -197,7 +283,7 @@ export function looksLikeSvg(bytes: Uint8Array): boolean {
   return head.startsWith('<?xml') || head.startsWith('<svg') || head.startsWith('<!--') || head.startsWith('<!DOCTYPE') || /^<[\w.-]+:svg[\s>]/.test(head);
 }
 
-export type SvgReading = { svg: string; problem?: undefined } | { svg?: undefined; problem: SvgProblem };
+export type SvgReading = { svg: string; root: SvgRoot; problem?: undefined } | { svg?: undefined; root?: undefined; problem: SvgProblem };
 
 /**
  * An SVG file's bytes → its checked text: inflated first when gzip-compressed
@@ -227,6 +313,8 @@ export function readSafeSvg(bytes: Uint8Array): SvgReading {
   if (text.includes('\uFFFD') && !Buffer.from(text, 'utf8').equals(data)) {
     return { problem: { line: text.slice(0, text.indexOf('\uFFFD')).split('\n').length, message: 'il n\'est pas en UTF-8 ; enregistrez-le en UTF-8' } };
   }
-  const [problem] = svgProblems(text.replace(/^\uFEFF/, ''));
-  return problem ? { problem } : { svg: text.replace(/^\uFEFF/, '') };
+  const svg = text.replace(/^\uFEFF/, '');
+  if (svg.length > INPUT_LIMITS.svgBytes) return { problem: svgProblems(svg)[0]! };
+  const checked = checkSvgText(svg);
+  return 'problem' in checked ? { problem: checked.problem } : { svg, root: checked.root };
 }

@@ -219,6 +219,25 @@ describe('pictures that used to be read whole or let through', () => {
     expect(error.format()).toMatch(/^content\/mini\/chapitre\.md:5:1: assets\/screenshots\/dessin\.svg: ce SVG est refusé : il contient un élément <script>, .* \(ligne 2 du SVG\)/);
   });
 
+  it('a pictogram with "<svg" in a comment before its root is drawn (found by hand: it was cut inside the comment, exit 70)', async () => {
+    const svg = '<!-- <svg  --><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="5" height="5"/></svg>';
+    const projectRoot = await makeProject({
+      'assets/pictograms/lexicon.yaml': lexiconWith('maison.svg'),
+      'assets/pictograms/maison.svg': svg,
+      'content/mini/chapitre.md': '# Un chapitre\n\n::picto{name=maison}\nVous pouvez appeler la caisse.\n',
+    });
+    await expect(buildBooklet({ projectRoot, write: false })).resolves.toBeDefined();
+  });
+
+  it('a <use> bomb in a pictogram (it exhausted the renderer\'s memory)', async () => {
+    const groups = Array.from({ length: 20 }, (_, index) => `<g id="a${index + 1}"><use href="#a${index}"/><use href="#a${index}"/></g>`).join('\n');
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n<g id="a0"><rect width="1" height="1"/></g>\n${groups}\n</svg>`;
+    const error = await buildFailure({ 'assets/pictograms/lexicon.yaml': lexiconWith('maison.svg'), 'assets/pictograms/maison.svg': svg });
+    expect(error.format()).toBe(
+      'assets/pictograms/lexicon.yaml:2: assets/pictograms/maison.svg: ce SVG est refusé : ses <use> redessinent plus de 20 000 éléments ; dessinez les copies une fois pour toutes ou enregistrez-le en PNG (ligne 14 du SVG) ; livret ne dessine que des SVG autonomes',
+    );
+  });
+
   it('a gzip-compressed, self-contained SVG pictogram is drawn', async () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#246"/></svg>';
     const projectRoot = await makeProject({

@@ -60,7 +60,19 @@ describe('SVG safety: an XML parser and an allow-list', () => {
     const deep = wrap(`${'<g>'.repeat(10_000)}${'</g>'.repeat(10_000)}`);
     expect(svgProblems(deep)[0]).toEqual({ line: 2, message: `plus de ${INPUT_LIMITS.svgDepth} éléments les uns dans les autres ; simplifiez le dessin` });
     const many = wrap('<rect/>'.repeat(INPUT_LIMITS.svgElements + 1));
-    expect(svgProblems(many)[0]?.message).toMatch(/^plus de 50 000 éléments/);
+    expect(svgProblems(many)[0]?.message).toMatch(/^plus de 20 000 éléments/);
+  });
+
+  it('counts what <use> draws again: 20 groups of two <use> (a million copies) are refused', () => {
+    const groups = Array.from({ length: 20 }, (_, index) => `<g id="a${index + 1}"><use href="#a${index}"/><use xlink:href="#a${index}"/></g>`);
+    const bomb = wrap(`<g id="a0"><rect width="1" height="1"/></g>\n${groups.join('\n')}`);
+    expect(svgProblems(bomb)[0]).toEqual({ line: 14, message: 'ses <use> redessinent plus de 20 000 éléments ; dessinez les copies une fois pour toutes ou enregistrez-le en PNG' });
+    const fewCopies = wrap(`<g id="a0"><rect width="1" height="1"/></g>\n${groups.slice(0, 5).join('\n')}`);
+    expect(svgProblems(fewCopies)).toEqual([]);
+  });
+
+  it('refuses <use> that draw each other in a loop', () => {
+    expect(svgProblems(wrap('<g id="a"><use href="#b"/></g>\n<g id="b"><use href="#a"/></g>'))[0]?.message).toBe('ses <use> se renvoient l\'un à l\'autre en boucle');
   });
 
   it('inflates a gzip-compressed SVG (recognised by its bytes) and checks it', () => {
