@@ -279,7 +279,10 @@ export function isGzip(bytes: Uint8Array): boolean {
 
 /** Whether bytes look like an SVG document (by content, not by file name). */
 export function looksLikeSvg(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  // Leading white space of any length (sharp's SVG loader skips it too).
+  while (start < bytes.length && (bytes[start] === 0x20 || bytes[start] === 0x09 || bytes[start] === 0x0a || bytes[start] === 0x0d)) start += 1;
+  const head = Buffer.from(bytes.subarray(start, start + 1024)).toString('utf8');
   return head.startsWith('<?xml') || head.startsWith('<svg') || head.startsWith('<!--') || head.startsWith('<!DOCTYPE') || /^<[\w.-]+:svg[\s>]/.test(head);
 }
 

@@ -238,6 +238,12 @@ describe('pictures that used to be read whole or let through', () => {
     );
   });
 
+  it('an SVG screenshot behind 2,000 spaces is still recognised and checked', async () => {
+    const svg = `${' '.repeat(2_000)}<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">\n<script>alert(1)</script>\n</svg>\n`;
+    const error = await buildFailure({ ...screenshotChapter('dessin.png'), 'assets/screenshots/dessin.png': svg });
+    expect(error.format()).toMatch(/^content\/mini\/chapitre\.md:5:1: assets\/screenshots\/dessin\.png: ce SVG est refusé : il contient un élément <script>/);
+  });
+
   it('a gzip-compressed, self-contained SVG pictogram is drawn', async () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10" fill="#246"/></svg>';
     const projectRoot = await makeProject({
