@@ -1,7 +1,7 @@
 import type { Heading, List, ListItem, Paragraph, Root, RootContent, Table } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { assertKnownDirective, integerAttribute, requiredAttribute } from '../content/directives.js';
+import { parseYamlSource } from '../content/yaml-document.js';
 import { LivretError } from '../errors.js';
 import { pictogramByName, pictogramForText } from '../pictograms/lexicon.js';
 import type { Block, Chapter, Pictogram, Screenshot, Sentence, Step, TextBlock } from './booklet.js';
@@ -54,12 +54,14 @@ function readFrontMatter(tree: Root, context: ChapterContext): Record<string, un
   const node = tree.children.find((child) => child.type === 'yaml');
   if (!node || node.type !== 'yaml') return {};
   try {
-    const value: unknown = parseYaml(node.value);
+    // The one YAML reader: its limits (size, depth, aliases) hold for front matter too.
+    const { value } = parseYamlSource(node.value, context.file);
     return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
   } catch (error) {
+    if (!(error instanceof LivretError)) throw error;
     // The front matter's first line is line 2 of the file (after "---").
-    const line = error instanceof YAMLParseError && error.linePos ? error.linePos[0].line + 1 : 2;
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const line = (error.location?.line ?? 1) + 1;
+    const message = error.message.replace(/^YAML syntax error: /, '');
     throw new LivretError(`front matter YAML error: ${message}; fix the lines between the two "---"`, { file: context.file, line });
   }
 }

@@ -135,6 +135,11 @@ describe('YAML alias bombs', () => {
     expect(error.format()).toBe(`content/mini/booklet.yaml:4:8: ${message}`);
   });
 
+  it('in a chapter\'s front matter', async () => {
+    const error = await failure({ 'content/mini/chapitre.md': `---\n${bomb}\n---\n# Un chapitre\n\nUne phrase.\n` });
+    expect(error.format()).toBe(`content/mini/chapitre.md:3: front matter YAML error: ${message}; fix the lines between the two "---"`);
+  });
+
   it('a few aliases are still fine', async () => {
     const projectRoot = await makeProject({ 'content/mini/booklet.yaml': 'title: &t "Livret de test"\nsubtitle: *t\nchapters: [chapitre.md]\n' });
     await expect(checkBooklet({ projectRoot, pdf: false })).resolves.toBeDefined();
