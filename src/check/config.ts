@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, type Document, type LineCounter } from 'yaml';
 import { z } from 'zod';
+import { readYamlFile } from '../content/read-text-file.js';
 import { parseYamlSource } from '../content/yaml-document.js';
 import { LivretError } from '../errors.js';
 import { ALL_RULE_IDS, findRule } from '../rules/preset.js';
@@ -56,13 +56,16 @@ export async function loadCheckConfig(projectRoot: string, bookletOverrides?: un
 
 async function readConfigFile(projectRoot: string): Promise<ConfigLayer | undefined> {
   const file = path.join(projectRoot, CONFIG_FILE);
-  const source = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw new LivretError(`cannot read ${CONFIG_FILE}: ${error.message}`, { file: CONFIG_FILE });
+  const missing = new Error('no config file');
+  const source = await readYamlFile(file, CONFIG_FILE, (error) =>
+    error.code === 'ENOENT' ? missing : new LivretError(`cannot read ${CONFIG_FILE}: ${error.message}`, { file: CONFIG_FILE }),
+  ).catch((error: unknown) => {
+    if (error === missing) return undefined;
+    throw error;
   });
   if (source === undefined) return undefined;
-  const { document, lineCounter } = parseYamlSource(source, CONFIG_FILE);
-  return { file: CONFIG_FILE, value: document.toJS() ?? {}, lineOf: (keys) => lineOfKey(document, lineCounter, keys) };
+  const { document, lineCounter, value } = parseYamlSource(source, CONFIG_FILE);
+  return { file: CONFIG_FILE, value: value ?? {}, lineOf: (keys) => lineOfKey(document, lineCounter, keys) };
 }
 
 function lineOfKey(document: Document, lineCounter: LineCounter, keys: readonly (string | number)[]): number | undefined {

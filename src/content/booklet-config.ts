@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { LivretError } from '../errors.js';
 import { displayPath } from '../paths.js';
+import { readYamlFile } from './read-text-file.js';
 import { parseYamlSource } from './yaml-document.js';
 
 /** The special chapter entry that places the generated glossary ("Les mots difficiles"). */
@@ -51,11 +52,9 @@ export async function loadBookletSource(projectRoot: string, bookletId: string |
   const dir = path.join(projectRoot, 'content', id);
   const file = path.join(dir, 'booklet.yaml');
   const shown = displayPath(projectRoot, file);
-  const source = await readFile(file, 'utf8').catch(() => {
-    throw new LivretError(`no booklet "${id}": expected ${shown}`, { file: shown });
-  });
-  const { document } = parseYamlSource(source, shown);
-  const parsed = bookletConfigSchema.safeParse(document.toJS());
+  const source = await readYamlFile(file, shown, () => new LivretError(`no booklet "${id}": expected ${shown}`, { file: shown }));
+  const { value } = parseYamlSource(source, shown);
+  const parsed = bookletConfigSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new LivretError(`${issue.path.join('.') || 'booklet'}: ${issue.message}`, { file: shown });

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { LivretError } from '../errors.js';
 import { displayPath } from '../paths.js';
+import { readYamlFile } from './read-text-file.js';
 import { parseYamlSource } from './yaml-document.js';
 import { departmentSchema, type Department } from './department-schema.js';
 
@@ -19,15 +19,11 @@ export function departmentFile(projectRoot: string, code: string): string {
 export async function loadDepartment(projectRoot: string, code: string): Promise<Department> {
   const file = departmentFile(projectRoot, code);
   const shown = displayPath(projectRoot, file);
-  let source: string;
-  try {
-    source = await readFile(file, 'utf8');
-  } catch {
-    throw new LivretError(
-      `no department file for "${code}"; create it with \`livret init-department ${code}\` or check the code`,
-      { file: shown },
-    );
-  }
+  const source = await readYamlFile(
+    file,
+    shown,
+    () => new LivretError(`no department file for "${code}"; create it with \`livret init-department ${code}\` or check the code`, { file: shown }),
+  );
   const department = parseDepartment(source, shown);
   if (department.code !== code) {
     const { line, col } = positionOfKey(source, ['code']);
@@ -40,8 +36,8 @@ export async function loadDepartment(projectRoot: string, code: string): Promise
 }
 
 export function parseDepartment(source: string, shownPath: string): Department {
-  const { document, lineCounter } = parseYamlSource(source, shownPath, { uniqueKeys: true });
-  const parsed = departmentSchema.safeParse(document.toJS() ?? {});
+  const { document, lineCounter, value } = parseYamlSource(source, shownPath, { uniqueKeys: true });
+  const parsed = departmentSchema.safeParse(value ?? {});
   if (!parsed.success) throw schemaError(parsed.error, document, lineCounter, shownPath);
   return parsed.data;
 }

@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { LivretError } from '../errors.js';
 import { displayPath } from '../paths.js';
 import { GLOSSARY_ENTRY, type BookletSource } from './booklet-config.js';
 import { parseMarkdown } from './parse-markdown.js';
+import { readChapterFile } from './read-text-file.js';
 
 /**
  * One chapter file, read and parsed once: the source rules and the model
@@ -30,9 +30,8 @@ export async function readChapters(projectRoot: string, source: BookletSource): 
     entries.map(async (entry) => {
       const file = path.join(source.dir, entry);
       const shown = displayPath(projectRoot, file);
-      const text = await readFile(file, 'utf8').catch(() => {
-        throw new LivretError(`chapter file not found: ${shown}; fix the chapter list or add the file`, { file: bookletFile });
-      });
+      // Size, UTF-8 and line limits are checked before the text is parsed.
+      const text = await readChapterFile(file, shown, () => new LivretError(`chapter file not found: ${shown}; fix the chapter list or add the file`, { file: bookletFile }));
       return { entry, file, shown, text, tree: parseMarkdown(text, shown).tree };
     }),
   );

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { LivretError } from '../errors.js';
 import { placedSize, placementBox, type ScreenshotSlot } from '../geometry/screenshot-placement.js';
 import type { LayoutPreset } from '../geometry/presets.js';
@@ -8,6 +7,7 @@ import { cacheKey, readCached, writeCached } from './image-cache.js';
 import type { ImageJob, MaskStyle, ProcessedImage } from './process-image.js';
 import type { ImageLookup, PreparedImage } from './prepared-image.js';
 import { assertRealPathInside } from '../files/real-path.js';
+import { readPictureFile } from '../files/read-picture.js';
 
 
 /** A screenshot with where it is placed and the numbers on its callouts. */
@@ -74,9 +74,7 @@ export async function prepareImages(booklet: Booklet, options: PrepareOptions): 
     };
     const file = displayPath(options.projectRoot, screenshot.path);
     await assertRealPathInside(options.projectRoot, screenshot.path, screenshot.source, file);
-    const input = await readFile(screenshot.path).catch(() => {
-      throw new LivretError(`cannot read the image ${file}; check that the file exists and can be read`, screenshot.source);
-    });
+    const input = await readPictureFile(screenshot.path, file, screenshot.source, () => new LivretError(`cannot read the image ${file}; check that the file exists and can be read`, screenshot.source));
     const key = cacheKey(input, job);
     let prepared = byKey.get(key);
     if (!prepared) {

@@ -1,7 +1,8 @@
 import sharp, { type Metadata, type OverlayOptions, type SharpOptions } from 'sharp';
 import { LivretError, type SourceLocation } from '../errors.js';
 import { placedSize, type PlacementBox } from '../geometry/screenshot-placement.js';
-import { looksLikeSvg, svgProblems } from '../pictograms/svg-safety.js';
+import { INPUT_LIMITS } from '../content/input-limits.js';
+import { isGzip, looksLikeSvg, readSafeSvg, svgRefusal } from '../pictograms/svg-safety.js';
 import type { ScreenshotRegion } from '../model/booklet.js';
 import { CALLOUT_COLOR, CALLOUT_COLOR_GRAY, calloutsSvg, filledMasksSvg, type PixelRect } from './overlays.js';
 
@@ -9,7 +10,7 @@ import { CALLOUT_COLOR, CALLOUT_COLOR_GRAY, calloutsSvg, filledMasksSvg, type Pi
 export const PRINT_DPI = 300;
 
 /** Larger pictures are refused: a screenshot never needs 50 megapixels, and decoding one could exhaust memory. */
-export const MAX_INPUT_PIXELS = 50_000_000;
+export const MAX_INPUT_PIXELS = INPUT_LIMITS.picturePixels;
 
 /** Every sharp input is opened with these: the pixel limit, and a corrupt file is an error, not a half picture. */
 export const SHARP_INPUT: SharpOptions = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' };
@@ -49,9 +50,11 @@ function refuse(origin: ImageOrigin, message: string): never {
  * flattened on white (no alpha), 8 bits, not interlaced, at 300 dpi for its
  * printed size (never upscaled); masks, then callouts drawn; gray if asked.
  */
-export async function processImage(input: Buffer, job: ImageJob, origin: ImageOrigin): Promise<ProcessedImage> {
-  if (looksLikeSvg(input)) assertSafeSvg(input, origin);
-  const { width: sourceWidth, height: sourceHeight } = await readSize(input, origin);
+export async function processImage(file: Buffer, job: ImageJob, origin: ImageOrigin): Promise<ProcessedImage> {
+  // An SVG (plain or gzip-compressed) is drawn from the text that was checked, never from bytes sharp would sniff itself.
+  const svg = isGzip(file) || looksLikeSvg(file) ? checkedSvg(file, origin) : undefined;
+  const input = svg ?? file;
+  const { width: sourceWidth, height: sourceHeight } = await readSize(input, origin, svg !== undefined);
   const crop = job.crop ?? { x: 0, y: 0, width: sourceWidth, height: sourceHeight };
   checkInside(crop, sourceWidth, sourceHeight, 'crop', origin);
   for (const region of [...job.highlights, ...job.masks]) checkInside(region, sourceWidth, sourceHeight, job.highlights.includes(region) ? 'highlight' : 'mask', origin);
@@ -90,13 +93,14 @@ export async function processImage(input: Buffer, job: ImageJob, origin: ImageOr
   }
 }
 
-async function readSize(input: Buffer, origin: ImageOrigin): Promise<{ width: number; height: number }> {
+async function readSize(input: Buffer, origin: ImageOrigin, svgChecked: boolean): Promise<{ width: number; height: number }> {
   let metadata: Metadata;
   try {
     metadata = await sharp(input, { ...SHARP_INPUT, limitInputPixels: false }).metadata();
   } catch (error) {
     return refuse(origin, `not a picture livret can read (${firstLine(error)}); use a PNG or JPEG file`);
   }
+  if (metadata.format === 'svg' && !svgChecked) return refuse(origin, 'ce fichier est un SVG que livret ne reconnaît pas comme tel (encodage ?) ; enregistrez-le en SVG UTF-8 ou en PNG');
   const { width, height } = metadata;
   if (!width || !height) return refuse(origin, 'the picture has no size; save it again as PNG');
   if (width * height > MAX_INPUT_PIXELS) {
@@ -105,10 +109,12 @@ async function readSize(input: Buffer, origin: ImageOrigin): Promise<{ width: nu
   return { width, height };
 }
 
-function assertSafeSvg(input: Buffer, origin: ImageOrigin): void {
-  const [problem] = svgProblems(input.toString('utf8'));
-  if (problem) refuse(origin, `this SVG is refused: ${problem.message} (line ${problem.line} of the SVG); livret draws only self-contained SVG files`);
+function checkedSvg(input: Buffer, origin: ImageOrigin): Buffer {
+  const reading = readSafeSvg(input);
+  if (reading.problem) refuse(origin, svgRefusal(reading.problem));
+  return Buffer.from(reading.svg);
 }
+
 
 function checkInside(region: ScreenshotRegion, width: number, height: number, name: string, origin: ImageOrigin): void {
   if (region.x + region.width > width || region.y + region.height > height) {

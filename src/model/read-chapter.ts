@@ -1,7 +1,7 @@
-import type { List, ListItem, Paragraph, Root, RootContent, Table } from 'mdast';
+import type { Heading, List, ListItem, Paragraph, Root, RootContent, Table } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { assertKnownDirective, integerAttribute, requiredAttribute } from '../content/directives.js';
+import { parseYamlSource } from '../content/yaml-document.js';
 import { LivretError } from '../errors.js';
 import { pictogramByName, pictogramForText } from '../pictograms/lexicon.js';
 import type { Block, Chapter, Pictogram, Screenshot, Sentence, Step, TextBlock } from './booklet.js';
@@ -25,7 +25,7 @@ export function readChapter(tree: Root, id: string, context: ChapterContext): Ch
     if (node.type === 'yaml') continue;
     if (node.type === 'heading' && node.depth === 1) {
       if (title) throw new LivretError('a chapter has one "# title"; use "## …" for sections', nodeStart(context, node));
-      title = phrasingToSentences(node.children, context)[0];
+      title = headingSentence(node, context);
       context.pendingExplanations.length = 0;
       continue;
     }
@@ -42,16 +42,26 @@ export function readChapter(tree: Root, id: string, context: ChapterContext): Ch
   return { id, title, pictogram, blocks, file: context.file };
 }
 
+/** A heading's one sentence; an empty heading ("##" alone) is refused at its line. */
+function headingSentence(node: Heading, context: ChapterContext): Sentence {
+  const sentence = phrasingToSentences(node.children, context)[0];
+  if (sentence) return sentence;
+  const marks = '#'.repeat(node.depth);
+  throw new LivretError(`titre vide : écrivez le titre après « ${marks} », ou supprimez la ligne`, nodeStart(context, node));
+}
+
 function readFrontMatter(tree: Root, context: ChapterContext): Record<string, unknown> {
   const node = tree.children.find((child) => child.type === 'yaml');
   if (!node || node.type !== 'yaml') return {};
   try {
-    const value: unknown = parseYaml(node.value);
+    // The one YAML reader: its limits (size, depth, aliases) hold for front matter too.
+    const { value } = parseYamlSource(node.value, context.file);
     return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
   } catch (error) {
+    if (!(error instanceof LivretError)) throw error;
     // The front matter's first line is line 2 of the file (after "---").
-    const line = error instanceof YAMLParseError && error.linePos ? error.linePos[0].line + 1 : 2;
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const line = (error.location?.line ?? 1) + 1;
+    const message = error.message.replace(/^YAML syntax error: /, '');
     throw new LivretError(`front matter YAML error: ${message}; fix the lines between the two "---"`, { file: context.file, line });
   }
 }
@@ -65,7 +75,7 @@ function readBlock(node: RootContent, picto: Pictogram | undefined, context: Cha
   const where = nodeStart(context, node);
   switch (node.type) {
     case 'heading':
-      return [{ kind: 'heading', sentence: phrasingToSentences(node.children, context)[0]!, source: where }, ...explanations(context)];
+      return [{ kind: 'heading', sentence: headingSentence(node, context), source: where }, ...explanations(context)];
     case 'paragraph':
       return readParagraph(node, picto, context);
     case 'list':

@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { LivretError, type SourceLocation } from '../errors.js';
+import { INPUT_LIMITS } from '../content/input-limits.js';
+import { readPictureFile } from '../files/read-picture.js';
 import { assertRealPathInside } from '../files/real-path.js';
 import { resolveInsideProject } from '../paths.js';
-import { svgProblems } from './svg-safety.js';
+import { readSafeSvg, svgRefusal } from './svg-safety.js';
 
 /**
  * The project's own pictograms: `icon: file:mon-image.svg` (or .png) in the
@@ -23,23 +24,20 @@ export async function loadFileIcon(folder: string, reference: string, where: Sou
   const file = resolveInsideProject(folder, name, where, name);
   const shown = path.join('assets', 'pictograms', path.relative(folder, file));
   await assertRealPathInside(folder, file, where, shown);
-  const bytes = await readFile(file).catch(() => {
-    throw new LivretError(`pictogram file not found: ${shown}; add the file or fix the name after "file:"`, where);
-  });
+  const bytes = await readPictureFile(file, shown, where, () => new LivretError(`pictogram file not found: ${shown}; add the file or fix the name after "file:"`, where));
   const extension = path.extname(file).toLowerCase();
-  if (extension === '.svg') return checkedSvg(bytes.toString('utf8'), shown, where);
+  if (extension === '.svg' || extension === '.svgz') return checkedSvg(bytes, shown, where);
   if (extension === '.png') return pngAsSvg(bytes, shown, where);
   throw new LivretError(`${shown}: a pictogram file must be .svg or .png`, where);
 }
 
-function checkedSvg(svg: string, shown: string, where: SourceLocation): string {
-  const [problem] = svgProblems(svg);
-  if (problem) {
-    throw new LivretError(`${shown}: this SVG is refused: ${problem.message} (line ${problem.line} of the SVG); livret draws only self-contained SVG files`, where);
-  }
-  if (!/<svg[\s>]/i.test(svg)) throw new LivretError(`${shown}: not an SVG file (no <svg> element)`, where);
+function checkedSvg(bytes: Buffer, shown: string, where: SourceLocation): string {
+  const { svg, root, problem } = readSafeSvg(bytes);
+  if (problem) throw new LivretError(`${shown}: ${svgRefusal(problem)}`, where);
+  // The pictogram renderer reads <svg> without a prefix.
+  if (root.name !== 'svg') throw new LivretError(`${shown}: l'élément racine s'écrit <${root.name}> ; écrivez-le <svg xmlns="http://www.w3.org/2000/svg">, sans préfixe`, where);
   // The XML declaration and comments before <svg> are not needed to draw it.
-  return svg.slice(svg.search(/<svg[\s>]/i));
+  return svg.slice(root.start);
 }
 
 function pngAsSvg(png: Buffer, shown: string, where: SourceLocation): string {
@@ -47,6 +45,6 @@ function pngAsSvg(png: Buffer, shown: string, where: SourceLocation): string {
   if (!signature || png.length < 24) throw new LivretError(`${shown}: not a PNG file (or a damaged one); save it again as PNG`, where);
   const width = png.readUInt32BE(16);
   const height = png.readUInt32BE(20);
-  if (width * height > 4_000_000) throw new LivretError(`${shown}: the pictogram is too large (${width} × ${height} pixels); 512 × 512 is plenty`, where);
+  if (width * height > INPUT_LIMITS.pictogramPixels) throw new LivretError(`${shown}: the pictogram is too large (${width} × ${height} pixels); 512 × 512 is plenty`, where);
   return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"><image width="${width}" height="${height}" xlink:href="data:image/png;base64,${png.toString('base64')}"/></svg>`;
 }

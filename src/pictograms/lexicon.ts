@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isScalar } from 'yaml';
+import { readYamlFile } from '../content/read-text-file.js';
 import { parseYamlSource } from '../content/yaml-document.js';
 import { z } from 'zod';
 import { LivretError, type SourceLocation } from '../errors.js';
@@ -50,11 +50,8 @@ export function lexiconFile(projectRoot: string): string {
 export async function loadLexicon(projectRoot: string): Promise<Lexicon> {
   const file = lexiconFile(projectRoot);
   const shown = displayPath(projectRoot, file);
-  const text = await readFile(file, 'utf8').catch((error: Error) => {
-    throw new LivretError(`cannot read the pictogram lexicon: ${error.message.split('\n')[0]}`, { file: shown });
-  });
-  const { document, lineCounter } = parseYamlSource(text, shown);
-  const parsed: unknown = document.toJS();
+  const text = await readYamlFile(file, shown, (error) => new LivretError(`cannot read the pictogram lexicon: ${error.message.split('\n')[0]}`, { file: shown }));
+  const { document, lineCounter, value: parsed } = parseYamlSource(text, shown);
   const lineOf = (concept: string): number | undefined => {
     const pair = isMap(document.contents) ? document.contents.items.find((item) => isScalar(item.key) && item.key.value === concept) : undefined;
     const offset = pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;

@@ -69,17 +69,17 @@ describe('refused pictures: exit 2, the directive\'s file and line, no PDF', () 
   it('an SVG screenshot with an external href', async () => {
     const { error } = await refused({ 'assets/screenshots/dessin.svg': EXTERNAL_SVG, 'content/mini/chapitre.md': chapterWith('::screenshot{src=dessin.svg alt="Un dessin"}') });
     expect(error.format()).toMatch(
-      /^content\/mini\/chapitre\.md:5:1: assets\/screenshots\/dessin\.svg: this SVG is refused: it refers to an outside resource \(xlink:href="https:\/\/example\.com\/track\.png"\) \(line 2 of the SVG\)/,
+      /^content\/mini\/chapitre\.md:5:1: assets\/screenshots\/dessin\.svg: ce SVG est refusé : il renvoie à une ressource extérieure \(xlink:href="https:\/\/example\.com\/track\.png"\) ; .* \(ligne 2 du SVG\)/,
     );
   });
 
   it('a custom pictogram SVG with a script or an external href, at its lexicon line', async () => {
     const lexicon = 'cpam: { icon: fluent-emoji-flat:classical-building, words: [cpam] }\nmaison: { icon: file:maison.svg, words: [maison] }\n';
     const { error } = await refused({ 'assets/pictograms/lexicon.yaml': lexicon, 'assets/pictograms/maison.svg': EXTERNAL_SVG });
-    expect(error.format()).toMatch(/^assets\/pictograms\/lexicon\.yaml:2: assets\/pictograms\/maison\.svg: this SVG is refused: it refers to an outside resource/);
+    expect(error.format()).toMatch(/^assets\/pictograms\/lexicon\.yaml:2: assets\/pictograms\/maison\.svg: ce SVG est refusé : il renvoie à une ressource extérieure/);
     const scripted = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>';
     const second = await refused({ 'assets/pictograms/lexicon.yaml': lexicon, 'assets/pictograms/maison.svg': scripted });
-    expect(second.error.format()).toMatch(/maison\.svg: this SVG is refused: it contains a <script>/);
+    expect(second.error.format()).toMatch(/maison\.svg: ce SVG est refusé : il contient un élément <script>/);
   });
 
   it('a custom pictogram outside assets/pictograms', async () => {
