@@ -69,10 +69,12 @@ export async function loadSources(options: SourceOptions = {}): Promise<BookletS
   const projectRoot = path.resolve(options.projectRoot ?? findProjectRoot());
   const booklet = await loadBookletSource(projectRoot, options.booklet);
   const bookletFile = displayPath(projectRoot, path.join(booklet.dir, 'booklet.yaml'));
+  // Every promise is made after the last await before Promise.all: one failing early is never left unhandled.
+  const departmentCode = options.department ?? (await defaultDepartment(projectRoot));
   const [checkConfig, chapters, department, lexicon] = await Promise.all([
     loadCheckConfig(projectRoot, booklet.config.check, bookletFile),
     readChapters(projectRoot, booklet),
-    loadDepartment(projectRoot, options.department ?? (await defaultDepartment(projectRoot))),
+    loadDepartment(projectRoot, departmentCode),
     loadLexicon(projectRoot),
   ]);
   return { projectRoot, booklet, chapters, department, lexicon, checkConfig };

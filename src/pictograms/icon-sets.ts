@@ -45,7 +45,8 @@ function cacheFile(name: IconSetName): string {
   return path.join(iconCacheFolder(), `${name}@${setVersion(name)}-svg${SVG_FORMAT}.json`);
 }
 
-const cachedSvgs = new Map<IconSetName, Record<string, string>>();
+/** Per set: the cache file (fixed at first use) and the SVGs known so far. */
+const cachedSvgs = new Map<IconSetName, { file: string; icons: Record<string, string> }>();
 const wholeSets = new Map<IconSetName, IconifyJSON>();
 let wholeSetLoads = 0;
 
@@ -54,21 +55,36 @@ export function iconSetParseCount(): number {
   return wholeSetLoads;
 }
 
-function cachedIcons(name: IconSetName): Record<string, string> {
-  let icons = cachedSvgs.get(name);
-  if (!icons) {
+function cachedIcons(name: IconSetName): { file: string; icons: Record<string, string> } {
+  let cache = cachedSvgs.get(name);
+  if (!cache) {
+    const file = cacheFile(name);
+    let icons: Record<string, string>;
     try {
-      icons = JSON.parse(readFileSync(cacheFile(name), 'utf8')) as Record<string, string>;
+      icons = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
     } catch {
       icons = {};
     }
-    cachedSvgs.set(name, icons);
+    cache = { file, icons };
+    cachedSvgs.set(name, cache);
   }
-  return icons;
+  return cache;
 }
 
-function saveCache(name: IconSetName, icons: Record<string, string>): void {
-  const target = cacheFile(name);
+const unsaved = new Set<IconSetName>();
+
+/** New icons are written once the current burst of look-ups is over (a lexicon asks for dozens at once). */
+function scheduleSave(name: IconSetName): void {
+  if (unsaved.size === 0) {
+    setImmediate(() => {
+      for (const set of unsaved) saveCache(cachedIcons(set));
+      unsaved.clear();
+    });
+  }
+  unsaved.add(name);
+}
+
+function saveCache({ file: target, icons }: { file: string; icons: Record<string, string> }): void {
   const temporary = `${target}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.partial`;
   try {
     mkdirSync(path.dirname(target), { recursive: true });
@@ -110,11 +126,11 @@ function drawIcon(setName: IconSetName, iconName: string): string | undefined {
 export function iconSvg(reference: string): string | undefined {
   const [setName, iconName] = reference.split(':');
   if (!setName || !iconName || !isIconSetName(setName)) return undefined;
-  const icons = cachedIcons(setName);
+  const { icons } = cachedIcons(setName);
   if (Object.hasOwn(icons, iconName)) return icons[iconName];
   const svg = drawIcon(setName, iconName);
   if (svg === undefined) return undefined;
   icons[iconName] = svg;
-  saveCache(setName, icons);
+  scheduleSave(setName);
   return svg;
 }
