@@ -1,6 +1,6 @@
 // One measured task of bench/pipeline.ts, in a process of its own (compiled dist/, plain Node).
 //   bare <snapshot.v8>         livret's layout function + pdfmake on a saved model and prepared pictures
-//   typst <folder>             the equivalent Typst document (bench/typst-document.ts)
+//   typst <folder>             the equivalent Typst document (bench/lib/typst-document.ts)
 //   build-twice <project> <booklet>   two builds in one process; prints the second build's CPU time
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

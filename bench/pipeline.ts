@@ -12,7 +12,7 @@
  * - bare pdfmake: livret's layout function and pdfmake on the same model and
  *   prepared pictures, saved beforehand (its PDF is compared byte for byte);
  * - Typst (@myriaddreamin/typst-ts-node-compiler) on an equivalent document
- *   made from the same model (bench/typst-document.ts);
+ *   made from the same model (bench/lib/typst-document.ts);
  * - `livret --help`, `livret init-department 14`, `livret check --no-pdf`;
  * - linear cost: the booklet's content ×4 against ×1, second build of a process.
  */
@@ -28,7 +28,7 @@ import { parse, stringify } from 'yaml';
 import { bookletScreenshots } from '../src/images/prepare-images.js';
 import { imagesStage, loadSources, modelStage, presetFor } from '../src/pipeline.js';
 import { buildDate } from '../src/render/reproducible.js';
-import { writeTypstDocument } from './typst-document.js';
+import { writeTypstDocument } from './lib/typst-document.js';
 
 const run = promisify(execFile);
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -7,11 +7,11 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { PreparedImages } from '../src/images/prepare-images.js';
-import type { LayoutPreset } from '../src/geometry/presets.js';
-import type { Block, Booklet, Pictogram, Sentence } from '../src/model/booklet.js';
-import { fontFile } from '../src/fonts/fonts.js';
-import { woffToSfnt } from '../src/fonts/woff.js';
+import type { PreparedImages } from '../../src/images/prepare-images.js';
+import type { LayoutPreset } from '../../src/geometry/presets.js';
+import type { Block, Booklet, Pictogram, Sentence } from '../../src/model/booklet.js';
+import { fontFile } from '../../src/fonts/fonts.js';
+import { woffToSfnt } from '../../src/fonts/woff.js';
 import { readFile } from 'node:fs/promises';
 
 /** Typst markup escapes for text content. */
