@@ -25,9 +25,19 @@ export function inRanges(index: number, ranges: readonly Range[]): boolean {
   return ranges.some((range) => index >= range.start && index < range.end);
 }
 
+const wholeWordPatterns = new Map<string, RegExp>();
+
 /** Case-sensitive whole-word search (letters, digits and "-" count as word characters). */
 export function findWholeWord(text: string, phrase: string, flags = 'gu'): number[] {
-  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}-])${escaped}(?![\\p{L}\\p{N}-])`, flags);
+  // Rules look for the same few words in every sentence: each pattern is compiled once.
+  const key = `${flags}\u0000${phrase}`;
+  let pattern = wholeWordPatterns.get(key);
+  if (!pattern) {
+    const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}-])${escaped}(?![\\p{L}\\p{N}-])`, flags);
+    wholeWordPatterns.set(key, pattern);
+  }
+  // A quick test first: most sentences do not hold the word at all.
+  if (!flags.includes('i') && !text.includes(phrase)) return [];
   return [...text.matchAll(pattern)].map((match) => match.index);
 }
