@@ -9,10 +9,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PreparedImages } from '../../src/images/prepare-images.js';
 import type { LayoutPreset } from '../../src/geometry/presets.js';
+import { MM } from '../../src/geometry/units.js';
 import type { Block, Booklet, Pictogram, Sentence } from '../../src/model/booklet.js';
-import { fontFile } from '../../src/fonts/fonts.js';
-import { woffToSfnt } from '../../src/fonts/woff.js';
-import { readFile } from 'node:fs/promises';
+import { decodedFont } from '../../src/fonts/fonts.js';
 
 /** Typst markup escapes for text content. */
 function escape(text: string): string {
@@ -32,7 +31,7 @@ export async function writeTypstDocument(booklet: Booklet, images: PreparedImage
   await mkdir(path.join(folder, 'pictures'), { recursive: true });
   await mkdir(path.join(folder, 'fonts'), { recursive: true });
   for (const weight of [400, 700] as const) {
-    await writeFile(path.join(folder, 'fonts', `atkinson-${weight}.otf`), woffToSfnt(await readFile(fontFile(weight))));
+    await writeFile(path.join(folder, 'fonts', `atkinson-${weight}.otf`), decodedFont(weight));
   }
   const pictograms = new Map<string, string>();
   const pictogramFile = async (pictogram: Pictogram | undefined): Promise<string | undefined> => {
@@ -47,7 +46,7 @@ export async function writeTypstDocument(booklet: Booklet, images: PreparedImage
   };
   for (const image of images.images) await writeFile(path.join(folder, 'pictures', `${image.key}.png`), image.png);
 
-  const mm = (points: number) => `${(points / (72 / 25.4)).toFixed(2)}mm`;
+  const mm = (points: number) => `${(points / MM).toFixed(2)}mm`;
   const [left, top, right, bottom] = preset.margins;
   const out: string[] = [
     `#set document(title: "${escape(booklet.title)}")`,

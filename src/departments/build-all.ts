@@ -192,5 +192,3 @@ function tsxEsmApi(from: string): string {
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
   return pathToFileURL(path.join(path.dirname(manifestPath), manifest.exports['./esm/api']!.import.default)).href;
 }
-
-export { formatSummary } from './summary.js';

@@ -7,7 +7,8 @@ import { woffToSfnt } from './woff.js';
  * The embedded font: Atkinson Hyperlegible Next, designed for low-vision
  * readers (distinct I/l/1, O/0), sans-serif as easy-read guidance asks. Its
  * Latin subset covers French (accents, œ, €, typographic apostrophe).
- * Italic files are deliberately mapped to the upright ones: easy-read forbids italics.
+ * Only the upright weights ship: the render stage maps italics to them
+ * (src/render/render-pdf.ts), since easy-read forbids italics.
  */
 const require = createRequire(import.meta.url);
 const fontsFolder = path.join(
@@ -41,18 +42,6 @@ export function decodedFont(weight: 400 | 700): Uint8Array {
     decodedFonts.set(weight, font);
   }
   return font;
-}
-
-/** pdfmake font dictionary (file paths). */
-export function fontDescriptors(): Record<string, { normal: string; bold: string; italics: string; bolditalics: string }> {
-  return {
-    [FONT_FAMILY]: {
-      normal: fontFile(400),
-      bold: fontFile(700),
-      italics: fontFile(400),
-      bolditalics: fontFile(700),
-    },
-  };
 }
 
 /**

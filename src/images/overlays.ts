@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
-import { fontFile } from '../fonts/fonts.js';
+import { decodedFont } from '../fonts/fonts.js';
 
 /**
  * What livret draws on a screenshot, as SVG that sharp composites: callouts
@@ -31,7 +30,7 @@ const CALLOUT = { stroke: 1.6, halo: 1, gap: 1.2, radius: 3, discRadius: 9, digi
 
 let boldFont: fontkit.Font | undefined;
 function font(): fontkit.Font {
-  boldFont ??= fontkit.create(readFileSync(fontFile(700)));
+  boldFont ??= fontkit.create(Buffer.from(decodedFont(700)));
   return boldFont;
 }
 

@@ -22,7 +22,6 @@ export type { Box, StaticLetter };
  * the stamper only has to draw a few strings per letter.
  */
 
-export { MM };
 const A4 = { width: 595.28, height: 841.89 };
 
 /** Vertical metrics of the font, as pdfmake uses them to place lines (ratios of the size). */

@@ -7,7 +7,6 @@ import { LivretError } from '../errors.js';
 import { checkDate, checkShard, DEFAULT_BATCH_SIZE, MAX_WORKERS, parseShard, parseWholeNumber } from './merge-options.js';
 import { displayPath } from '../paths.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
-import { fontFile } from '../fonts/fonts.js';
 import { layOutLetter } from './layout-thread.js';
 import type { StaticLetter } from './letter-model.js';
 import { inspectRecipientsFile, readRecipients, type RecipientsFileFacts } from './recipients.js';
@@ -135,7 +134,7 @@ export async function mergeLetters(options: MergeOptions): Promise<MergeResult> 
 
 async function stampRun(run: Run, options: MergeOptions, signal: AbortSignal): Promise<MergeResult> {
   const { pool } = run;
-  pool.configure({ staticLetter: run.staticLetter, regularFontFile: fontFile(400), boldFontFile: fontFile(700), date: run.date.toISOString() });
+  pool.configure({ staticLetter: run.staticLetter, date: run.date.toISOString() });
 
   const rejectedTemporary = path.join(run.directory, 'rejected.csv.partial');
   const rejected = new RejectedWriter(rejectedTemporary);

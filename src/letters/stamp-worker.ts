@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { writeFileAtomic } from '../files/atomic-write.js';
+import { decodedFont } from '../fonts/fonts.js';
 import { checksumFile, checksumLine } from './batch-checksum.js';
 import type { StaticLetter } from './letter-model.js';
-import { woffToSfnt } from '../fonts/woff.js';
 import { stampBatch, type LetterToPrint, type StampOptions } from './stamp.js';
 
 /**
@@ -15,8 +15,6 @@ import { stampBatch, type LetterToPrint, type StampOptions } from './stamp.js';
 
 export interface WorkerSetup {
   staticLetter: StaticLetter;
-  regularFontFile: string;
-  boldFontFile: string;
   date: string;
 }
 
@@ -35,8 +33,9 @@ export interface BatchDone {
 export async function stampOptionsFrom(setup: WorkerSetup): Promise<StampOptions> {
   return {
     staticLetter: setup.staticLetter,
-    regularFont: woffToSfnt(new Uint8Array(await readFile(setup.regularFontFile))),
-    boldFont: woffToSfnt(new Uint8Array(await readFile(setup.boldFontFile))),
+    // The embedded font, decoded from WOFF once per thread (src/fonts/fonts.ts).
+    regularFont: decodedFont(400),
+    boldFont: decodedFont(700),
     date: new Date(setup.date),
   };
 }

@@ -1,6 +1,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFName, PDFNumber, type PDFFont, type PDFRef } from 'pdf-lib';
 import { FONT_FAMILY } from '../fonts/fonts.js';
+import { MM } from '../geometry/units.js';
 import { resolveRecipient, type RecipientValues, type StaticLetter } from './letter-model.js';
 
 /**
@@ -27,7 +28,6 @@ export interface StampOptions {
   date: Date;
 }
 
-const MM = 72 / 25.4;
 const INK = '0.1 0.1 0.1 rg';
 const CODE_INK = '0.05 0.1 0.35 rg';
 

@@ -6,7 +6,7 @@ import { readPdf, type PdfReadback } from '../../src/verify/read-pdf.js';
 
 export const REPOSITORY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const TEMPLATE = path.join(REPOSITORY, 'templates', 'courrier-code-provisoire.md');
-export const MM = 72 / 25.4;
+export { MM } from '../../src/geometry/units.js';
 
 const projects: string[] = [];
 
