@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { readFile, stat } from 'node:fs/promises';
+import { firstInvalidUtf8 } from '../files/utf8.js';
 import { LivretError } from '../errors.js';
 import { frenchBytes, INPUT_LIMITS } from './input-limits.js';
 
@@ -67,38 +68,4 @@ export function decodeUtf8(bytes: Uint8Array, shown: string): string {
   }
   const text = Buffer.from(bytes).toString('utf8');
   return text.startsWith('\uFEFF') ? text.slice(1) : text;
-}
-
-/**
- * Offset of the first byte that does not start a valid UTF-8 sequence
- * (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), or -1.
- */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let index = 0;
-  while (index < bytes.length) {
-    const length = sequenceLength(bytes, index);
-    if (length === 0) return index;
-    index += length;
-  }
-  return -1;
-}
-
-/** Length of the valid UTF-8 sequence starting at `index`, 0 when it is not one. */
-function sequenceLength(bytes: Uint8Array, index: number): number {
-  const first = bytes[index]!;
-  if (first < 0x80) return 1;
-  const continuation = (offset: number, low = 0x80, high = 0xbf) => {
-    const byte = bytes[index + offset];
-    return byte !== undefined && byte >= low && byte <= high;
-  };
-  if (first >= 0xc2 && first <= 0xdf) return continuation(1) ? 2 : 0;
-  if (first >= 0xe0 && first <= 0xef) {
-    const [low, high] = first === 0xe0 ? [0xa0, 0xbf] : first === 0xed ? [0x80, 0x9f] : [0x80, 0xbf];
-    return continuation(1, low, high) && continuation(2) ? 3 : 0;
-  }
-  if (first >= 0xf0 && first <= 0xf4) {
-    const [low, high] = first === 0xf0 ? [0x90, 0xbf] : first === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
-    return continuation(1, low, high) && continuation(2) && continuation(3) ? 4 : 0;
-  }
-  return 0;
 }

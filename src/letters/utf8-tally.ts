@@ -1,3 +1,5 @@
+import { utf8LeadLength, validUtf8Length } from '../files/utf8.js';
+
 /**
  * Counts, over a stream of bytes, the non-ASCII bytes that form valid UTF-8
  * sequences and those that do not. A file is read as UTF-8 when most of its
@@ -20,7 +22,7 @@ export class Utf8Tally {
         at++;
         continue;
       }
-      const length = sequenceLength(first);
+      const length = utf8LeadLength(first);
       if (length === 0) {
         this.invalidBytes++;
         at++;
@@ -31,7 +33,7 @@ export class Utf8Tally {
         this.carry = Buffer.from(bytes.subarray(at));
         return;
       }
-      if (isValidSequence(bytes, at, length)) {
+      if (validUtf8Length(bytes, at) === length) {
         this.validBytes += length;
         at += length;
       } else {
@@ -46,26 +48,4 @@ export class Utf8Tally {
     const invalid = this.invalidBytes + this.carry.length;
     return this.validBytes >= invalid;
   }
-}
-
-function sequenceLength(first: number): number {
-  if (first >= 0xc2 && first <= 0xdf) return 2;
-  if (first >= 0xe0 && first <= 0xef) return 3;
-  if (first >= 0xf0 && first <= 0xf4) return 4;
-  return 0;
-}
-
-/** Continuation bytes, and no overlong form, surrogate or code point past U+10FFFF (RFC 3629). */
-function isValidSequence(bytes: Buffer, at: number, length: number): boolean {
-  const first = bytes[at]!;
-  const second = bytes[at + 1]!;
-  if (first === 0xe0 && second < 0xa0) return false;
-  if (first === 0xed && second > 0x9f) return false;
-  if (first === 0xf0 && second < 0x90) return false;
-  if (first === 0xf4 && second > 0x8f) return false;
-  for (let next = 1; next < length; next++) {
-    const byte = bytes[at + next]!;
-    if (byte < 0x80 || byte > 0xbf) return false;
-  }
-  return true;
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, firstInvalidUtf8 } from '../../src/content/read-text-file.js';
+import { decodeUtf8 } from '../../src/content/read-text-file.js';
+import { firstInvalidUtf8 } from '../../src/files/utf8.js';
 
 describe('UTF-8 check', () => {
   it.each([
