@@ -278,6 +278,11 @@ function outputFolder(sources: BookletSources, outDir: string | undefined): stri
   return path.join(path.resolve(outDir ?? path.join(sources.projectRoot, 'out')), sources.department.code);
 }
 
+/** The file named by the format: `<booklet>-a4.pdf`, or the imposed `<booklet>-a5-booklet.pdf`. */
+function outputPathOf(sources: BookletSources, format: OutputFormat, outDir: string | undefined): string {
+  return path.join(outputFolder(sources, outDir), `${sources.booklet.id}-${format}.pdf`);
+}
+
 /** Writes every file of a build, each atomically (temporary name, then rename). */
 export async function writeBuildFiles(files: readonly OutputFile[]): Promise<void> {
   for (const file of files) await writeFileAtomic(file.path, file.pdf);
@@ -328,7 +333,7 @@ export async function buildBooklet(options: BuildOptions = {}): Promise<BuildRes
   const booklet = modelStage(sources);
   const images = await imagesStage(sources, booklet, presetFor(format), options);
   const rendered = await layoutAndRenderStage(sources, booklet, images, format, grayscale);
-  const outputPath = path.join(outputFolder(sources, options.outDir), `${sources.booklet.id}-${format}.pdf`);
+  const outputPath = outputPathOf(sources, format, options.outDir);
   const pdfPath = displayPath(sources.projectRoot, outputPath);
   const report = await checkStage({ sources, booklet, rendered, format, pdfPath, scope: options.checks });
   const files = await printStage(sources, rendered, format, options);
@@ -379,11 +384,14 @@ export interface CheckOptions extends SourceOptions {
  */
 export async function checkBooklet(options: CheckOptions = {}): Promise<CheckReport> {
   const format = options.format ?? 'a4';
-  if (options.pdf === false) {
-    const sources = await loadSources(options);
-    return checkStage({ sources, booklet: modelStage(sources), format });
-  }
-  return (await buildBooklet({ ...options, format, write: false })).report;
+  const sources = await loadSources(options);
+  const booklet = modelStage(sources);
+  if (options.pdf === false) return checkStage({ sources, booklet, format });
+  // No print stage: checking needs the pages, not the imposed sheets.
+  const images = await imagesStage(sources, booklet, presetFor(format));
+  const rendered = await layoutAndRenderStage(sources, booklet, images, format, false);
+  const pdfPath = displayPath(sources.projectRoot, outputPathOf(sources, format, undefined));
+  return checkStage({ sources, booklet, rendered, format, pdfPath });
 }
 
 /**
