@@ -18,10 +18,10 @@ export interface RuleFinding {
   soft?: boolean;
 }
 
-export interface CheckRule<Input, Schema extends z.ZodType = z.ZodType> {
+export interface CheckRule<Input, Schema extends z.ZodType = z.ZodType, Found extends RuleFinding = RuleFinding> {
   id: string;
   description: string;
   severity: Severity;
   options: Schema;
-  check(input: Input, options: z.output<Schema>): RuleFinding[] | Promise<RuleFinding[]>;
+  check(input: Input, options: z.output<Schema>): Found[] | Promise<Found[]>;
 }

@@ -16,7 +16,7 @@ export interface BookletCheckInput {
 /** A booklet rule's finding always names its source file. */
 export type BookletFinding = RuleFinding & { file: string };
 
-export type BookletRule<Schema extends z.ZodType = z.ZodType> = CheckRule<BookletCheckInput, Schema>;
+export type BookletRule<Schema extends z.ZodType = z.ZodType> = CheckRule<BookletCheckInput, Schema, BookletFinding>;
 
 export function defineBookletRule<Schema extends z.ZodType>(rule: BookletRule<Schema>): BookletRule<Schema> {
   return rule;
