@@ -4,7 +4,7 @@ import { VFile } from 'vfile';
 import { parseMarkdown } from '../content/parse-markdown.js';
 import { SOURCE_RULES } from '../rules/preset.js';
 import { isSoft, type BookletContext, type ChapterSource } from '../rules/source/rule-kit.js';
-import { chapterText } from '../rules/text/sentences.js';
+import { chapterText } from '../content/source-lines.js';
 import type { CheckConfig } from './config.js';
 import { makeReport, type CheckReport, type Finding } from './report.js';
 
@@ -38,7 +38,7 @@ export async function checkChapters(chapters: readonly ChapterInput[], config: C
 export async function checkParsedChapters(chapters: readonly ParsedChapterInput[], config: CheckConfig): Promise<CheckReport> {
   const parsed: ChapterSource[] = chapters.map(({ path: shown, source, tree }) => {
     const file = new VFile({ path: shown, value: source });
-    return { path: shown, tree, file, text: chapterText(tree, file) };
+    return { path: shown, tree, file, text: chapterText(tree, String(file.value)) };
   });
   const booklet: BookletContext = { chapters: parsed };
   const processor = unified();

@@ -4,7 +4,7 @@ import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { z } from 'zod';
-import { chapterText, type ChapterText, type Point } from '../text/sentences.js';
+import { chapterText, type ChapterText, type Point } from '../../content/source-lines.js';
 
 /**
  * What every source rule is: a unified lint rule (one id, messages with
@@ -75,7 +75,7 @@ export function defineSourceRule<Schema extends z.ZodType>(
         tree,
         file,
         // Computed once per chapter by the runner, not once per rule.
-        text: settings.booklet.chapters.find((chapter) => chapter.tree === tree)?.text ?? chapterText(tree, file),
+        text: settings.booklet.chapters.find((chapter) => chapter.tree === tree)?.text ?? chapterText(tree, String(file.value)),
         booklet: settings.booklet,
         options: settings.options,
         report(reason, place, soft = false) {
