@@ -81,17 +81,39 @@ export interface ChapterText {
  */
 export const SENTENCE_END = /(?<!\b(?:M|etc|ex|cf|n°))[.!?]\s+(?=[«"]?\s*[\p{Lu}\d])/gu;
 
-/** Splits a text at each sentence end (SENTENCE_END): the sentences, trimmed, without empty ones. */
-export function splitSentences(text: string): string[] {
-  const sentences: string[] = [];
+/** A piece of a text: what it says and where it starts. */
+interface TextPiece {
+  text: string;
+  offset: number;
+}
+
+/** The pieces of a text cut at each sentence end (SENTENCE_END), the punctuation kept with its sentence. */
+function piecesAtSentenceEnds(text: string): TextPiece[] {
+  const pieces: TextPiece[] = [];
   let start = 0;
   for (const match of text.matchAll(SENTENCE_END)) {
-    const end = match.index + match[0].trimEnd().length;
-    sentences.push(text.slice(start, end));
+    pieces.push({ text: text.slice(start, match.index + 1), offset: start });
     start = match.index + match[0].length;
   }
-  sentences.push(text.slice(start));
-  return sentences.map((sentence) => sentence.trim()).filter((sentence) => sentence.length > 0);
+  pieces.push({ text: text.slice(start), offset: start });
+  return pieces;
+}
+
+/** The pieces of a text cut at each line end: one sentence per source line. */
+function piecesAtLineEnds(text: string): TextPiece[] {
+  let offset = 0;
+  return text.split('\n').map((line) => {
+    const piece = { text: line, offset };
+    offset += line.length + 1;
+    return piece;
+  });
+}
+
+/** Splits a text at each sentence end (SENTENCE_END): the sentences, trimmed, without empty ones. */
+export function splitSentences(text: string): string[] {
+  return piecesAtSentenceEnds(text)
+    .map((piece) => piece.text.trim())
+    .filter((sentence) => sentence.length > 0);
 }
 
 /** The sentences the reader reads: the lines, then the definitions of difficult words. */
@@ -162,17 +184,16 @@ function makeBlock(kind: BlockKind, node: BlockNode, source: string, around: Sur
     containers: around.containers,
     definitionNodes: builder.definitionNodes,
   };
-  addSentences(block, builder.text.split('\n'), builder.points, end);
+  addSentences(block, piecesAtLineEnds(builder.text), builder.points, end);
   return block;
 }
 
-/** Splits a block's text into sentences (one per piece), trimmed, each knowing the source position of its characters. */
-function addSentences(block: Block, pieces: string[], points: Point[], end: Point, separator = 1): void {
-  let offset = 0;
-  for (const line of pieces) {
-    const leading = line.length - line.trimStart().length;
-    const text = line.trim();
-    const start = offset + leading;
+/** A block's sentences (one per piece), trimmed, each knowing the source position of its characters. */
+function addSentences(block: Block, pieces: readonly TextPiece[], points: Point[], end: Point): void {
+  for (const piece of pieces) {
+    const leading = piece.text.length - piece.text.trimStart().length;
+    const text = piece.text.trim();
+    const start = piece.offset + leading;
     if (text.length > 0) {
       block.sentences.push({
         text,
@@ -181,13 +202,12 @@ function addSentences(block: Block, pieces: string[], points: Point[], end: Poin
         pointAt: (index) => points[start + index] ?? points[start + text.length - 1] ?? { line: end.line, column: end.column },
       });
     }
-    offset += line.length + separator;
   }
 }
 
 /**
- * The definition of a `:term`, as a block of its own: sentences split after
- * ". ", "? " or "! ", positions inside the `definition="…"` attribute.
+ * The definition of a `:term`, as a block of its own: sentences split at each
+ * sentence end (SENTENCE_END), positions inside the `definition="…"` attribute.
  */
 function definitionBlock(node: TextDirective, source: string): Block {
   const value = termDefinition(node) ?? '';
@@ -223,8 +243,7 @@ function definitionBlock(node: TextDirective, source: string): Block {
     containers: [],
     definitionNodes: [],
   };
-  const pieces = value.split(/(?<=[.!?])\s/);
-  addSentences(block, pieces, points, { line, column });
+  addSentences(block, piecesAtSentenceEnds(value), points, { line, column });
   return block;
 }
 
