@@ -6,6 +6,8 @@ import { parseYamlSource } from '../content/yaml-document.js';
 import { LivretError } from '../errors.js';
 import { ALL_RULE_IDS, findRule } from '../rules/preset.js';
 import type { Severity } from '../rules/source/rule-kit.js';
+import { t } from '../i18n/index.js';
+import { didYouMean } from '../i18n/suggest.js';
 
 /**
  * Rule settings, ESLint style: `livret.config.yaml` at the project root, then
@@ -28,7 +30,11 @@ const ruleEntrySchema = z.union([
   z.tuple([severitySchema]),
   z.tuple([severitySchema, z.record(z.string(), z.unknown())]),
 ]);
-const configSchema = z.strictObject({ rules: z.record(z.string(), ruleEntrySchema).default({}) });
+const configSchema = z.strictObject({
+  /** The booklet built when none is named (read by src/content/booklet-config.ts). */
+  booklet: z.string().min(1).optional(),
+  rules: z.record(z.string(), ruleEntrySchema).default({}),
+});
 
 type RawRules = Record<string, z.infer<typeof ruleEntrySchema>>;
 
@@ -87,7 +93,7 @@ export function resolveConfig(layers: readonly ConfigLayer[]): CheckConfig {
     if (!parsed.success) throw layerError(layer, parsed.error.issues[0]);
     for (const [id, entry] of Object.entries(parsed.data.rules)) {
       if (!findRule(id)) {
-        throw new LivretError(`unknown rule "${id}": use one of ${ALL_RULE_IDS.join(', ')}`, {
+        throw new LivretError(`${t('error.unknownRule', { id })}${didYouMean(id, ALL_RULE_IDS) || `${t('suggest.joiner')}${t('suggest.useOneOf', { names: ALL_RULE_IDS.join(', ') })}`}`, {
           file: layer.file,
           line: layer.lineOf?.(['rules', id]),
         });

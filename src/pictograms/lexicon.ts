@@ -10,6 +10,8 @@ import type { Pictogram } from '../model/booklet.js';
 import { isFileIcon, loadFileIcon } from './custom-icons.js';
 import { stems } from './french-words.js';
 import { iconSvg } from './icon-sets.js';
+import { t } from '../i18n/index.js';
+import { didYouMean } from '../i18n/suggest.js';
 
 export { foldForMatching } from './fold.js';
 
@@ -113,13 +115,21 @@ export function pictogramByName(lexicon: Lexicon, name: string, where: SourceLoc
   const entry = lexicon.entries.get(name);
   const icon = entry ? entry.icon : name;
   const svg = entry || !isFileIcon(name) ? svgOf(lexicon, icon) : undefined;
-  if (!svg) {
-    const hint = name.includes(':')
-      ? 'check the icon set and name (fluent-emoji-flat or healthicons); for your own picture, add it to the lexicon with icon: file:name.svg'
-      : `add "${name}" to ${lexicon.file} or use one of: ${[...lexicon.entries.keys()].slice(0, 8).join(', ')}…`;
-    throw new LivretError(`unknown pictogram "${name}": ${hint}`, where);
-  }
+  if (!svg) throw unknownPictogram(lexicon, name, where);
   return { concept: entry ? entry.concept : name, icon, svg, chosen: 'named' };
+}
+
+/** Whether `pictogramByName` would find `name`. */
+export function isKnownPictogram(lexicon: Lexicon, name: string): boolean {
+  const entry = lexicon.entries.get(name);
+  return Boolean(entry || !isFileIcon(name) ? svgOf(lexicon, entry ? entry.icon : name) : undefined);
+}
+
+/** "pictogramme inconnu « vaccin » ; vouliez-vous dire … ? ; cherchez-en un avec `livret pictos vaccin`". */
+export function unknownPictogram(lexicon: Lexicon, name: string, where: SourceLocation): LivretError {
+  const hint = name.includes(':') ? t('error.pictogramIconHint') : t('error.pictogramConceptHint', { name, file: lexicon.file });
+  const joiner = t('suggest.joiner');
+  return new LivretError(`${t('error.unknownPictogram', { name })}${didYouMean(name, [...lexicon.entries.keys()])}${joiner}${hint}`, where);
 }
 
 /** The pictogram chosen by the lexicon for a block without `::picto`, or undefined when no word matches. */

@@ -80,9 +80,9 @@ describe('TODO markers (rule department-todo)', () => {
     const lines = readFileSync(path.join(root, shown), 'utf8').split('\n');
     for (const finding of findings) expect(lines[finding.line! - 1]!.slice(finding.column! - 1)).toMatch(/^TODO/);
     const messages = findings.map((finding) => finding.message);
-    expect(messages).toContain('office.address[0]: replace the TODO with the real information');
-    expect(messages).toContain('agencies[0].name: replace the TODO with the real information');
-    expect(messages).toContain('a TODO comment is left: do what it says, then delete the TODO');
+    expect(messages).toContain('office.address[0] : remplacez le TODO par la vraie information');
+    expect(messages).toContain('agencies[0].name : remplacez le TODO par la vraie information');
+    expect(messages).toContain('il reste un commentaire TODO : faites ce qu’il demande, puis supprimez le TODO');
   });
 
   it('finds nothing in a completed file, and finds a TODO an editor added', () => {
@@ -90,7 +90,7 @@ describe('TODO markers (rule department-todo)', () => {
     expect(todoMarkersIn(done, 'x.yaml')).toEqual([]);
     expect(todoMarkersIn('code: "61"\nname: Orne # TODOS are not markers\n', 'x.yaml')).toEqual([]);
     expect(todoMarkersIn(done.replace('Flers', 'Flers TODO'), 'x.yaml')).toEqual([
-      { file: 'x.yaml', line: 4, column: 27, rule: 'department-todo', severity: 'error', message: 'agencies[0].name: replace the TODO with the real information' },
+      { file: 'x.yaml', line: 4, column: 27, rule: 'department-todo', severity: 'error', message: 'agencies[0].name : remplacez le TODO par la vraie information' },
     ]);
   });
 

@@ -165,6 +165,6 @@ describe('livret preview (command line)', () => {
       (error: { code: number; stderr: string }) => error,
     );
     expect(outcome.code).toBe(2);
-    expect(outcome.stderr).toMatch(/^livret: --dpi 0: give a resolution between 20 and 600/);
+    expect(outcome.stderr).toMatch(/^livret: --dpi 0 : donnez une résolution de 20 à 600/);
   });
 });
