@@ -23,7 +23,7 @@ export const en: Catalogue = {
   'cli.check.format': 'Output format of the findings: stylish (readable) or json (for scripts)',
   'cli.check.paper': 'Page format of the PDF to check',
   'cli.check.pdf': 'Render the PDF and check it (--no-pdf: sources only)',
-  'cli.preview.describe': 'One PNG per page, a contact sheet and a proof report: out/<department>/preview/, out/<department>/<booklet>-report.html',
+  'cli.preview.describe': 'One PNG per page, a contact sheet and a proof report: out/<department>/preview/<booklet>/, out/<department>/<booklet>-report.html',
   'cli.preview.department': 'Department code (content/departments/<code>.yaml); default: the first one',
   'cli.preview.format': 'Page format (a5-booklet: the A5 pages, before imposition)',
   'cli.preview.dpi': 'Resolution of the page pictures',

@@ -29,7 +29,7 @@ export const fr = {
   'cli.check.format': 'Présentation des remarques : stylish (lisible) ou json (pour les scripts)',
   'cli.check.paper': 'Format des pages du PDF à vérifier',
   'cli.check.pdf': 'Fabriquer le PDF et le vérifier (--no-pdf : les sources seulement)',
-  'cli.preview.describe': 'Une image PNG par page, une planche et un rapport : out/<département>/preview/, out/<département>/<livret>-report.html',
+  'cli.preview.describe': 'Une image PNG par page, une planche et un rapport : out/<département>/preview/<livret>/, out/<département>/<livret>-report.html',
   'cli.preview.department': 'Code du département (content/departments/<code>.yaml) ; par défaut : le premier',
   'cli.preview.format': 'Format des pages (a5-booklet : les pages A5, avant imposition)',
   'cli.preview.dpi': 'Résolution des images des pages',

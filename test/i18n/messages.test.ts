@@ -24,6 +24,12 @@ function thrown(run: () => unknown): LivretError {
   throw new Error('expected a LivretError');
 }
 
+async function rejected(promise: Promise<unknown>): Promise<LivretError> {
+  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(LivretError);
+  return error as LivretError;
+}
+
 describe('one catalogue per language', () => {
   it('French and English have the same keys, none empty', () => {
     expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
@@ -108,17 +114,17 @@ describe('YAML keys and values, in French, at their line', () => {
 
   it('`chapitres:` in booklet.yaml: the English key, at its line', async () => {
     const projectRoot = await makeProject({ 'content/mini/booklet.yaml': 'title: "Livret"\nchapitres: [chapitre.md]\n' });
-    const error = await loadBookletSource(projectRoot, 'mini').catch((caught: unknown) => caught as LivretError);
+    const error = await rejected(loadBookletSource(projectRoot, 'mini'));
     expect(error.format()).toBe('content/mini/booklet.yaml:2:1: chapitres : champ inconnu « chapitres » : les champs s’écrivent en anglais, écrivez « chapters » (1 autre problème après celui-ci)');
   });
 
   it('booklet.yaml: a missing key and a wrong value, with their lines', async () => {
     const missing = await makeProject({ 'content/mini/booklet.yaml': 'title: "Livret"\n' });
-    expect((await loadBookletSource(missing, 'mini').catch((caught: unknown) => caught as LivretError)).format()).toBe(
+    expect((await rejected(loadBookletSource(missing, 'mini'))).format()).toBe(
       'content/mini/booklet.yaml:1:1: chapters : il manque le champ « chapters » (une liste) : ajoutez-le',
     );
     const wrong = await makeProject({ 'content/mini/booklet.yaml': 'title: "Livret"\nchapters: chapitre.md\n' });
-    expect((await loadBookletSource(wrong, 'mini').catch((caught: unknown) => caught as LivretError)).format()).toBe(
+    expect((await rejected(loadBookletSource(wrong, 'mini'))).format()).toBe(
       'content/mini/booklet.yaml:2:1: chapters : il faut une liste, pas un texte',
     );
   });
