@@ -101,10 +101,16 @@ const ENGLISH: Readonly<Record<string, readonly string[]>> = {
   train: ['train'],
 };
 
-/** The words to search for `word`: itself, and the English words a French word stands for. */
+/**
+ * The words to search for `word`: itself, the English words a French word
+ * stands for, and for an English word the French words that stand for it
+ * (so that "computer" finds the lexicon's "ordinateur").
+ */
 export function searchWords(word: string): string[] {
   const folded = foldForMatching(word).trim();
   const key = folded.replace(/[\s'-]+/g, '');
   const plain = key.replace(/s$/, '');
-  return [...new Set([folded, ...(ENGLISH[key] ?? ENGLISH[plain] ?? [])])].filter((searched) => searched !== '');
+  const english = ENGLISH[key] ?? ENGLISH[plain] ?? [];
+  const french = Object.keys(ENGLISH).filter((french) => ENGLISH[french]!.includes(folded));
+  return [...new Set([folded, ...english, ...french])].filter((searched) => searched !== '');
 }
