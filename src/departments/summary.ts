@@ -10,7 +10,7 @@ export function formatSummary(
   describe: (file: WrittenFile) => string = (file) => t('build.fileDescription.pages', { count: file.pageCount }),
 ): string {
   const seconds = currentLanguage() === 'fr' ? result.seconds.toFixed(1).replace('.', ',') : result.seconds.toFixed(1);
-  const lines = [t('summary.built', { built: result.built.length, count: result.outcomes.length, seconds, workers: result.workers })];
+  const lines = [t('summary.built', { count: result.built.length, total: result.outcomes.length, seconds, workers: result.workers })];
   for (const outcome of result.built) {
     for (const file of outcome.files) lines.push(`  ${outcome.code.padEnd(3)}  ${path.relative(cwd, file.path)}  ${describe(file)}`);
     if (outcome.warnings) lines.push(outcome.warnings.trimEnd());

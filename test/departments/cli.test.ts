@@ -55,8 +55,8 @@ describe('livret build --department all', () => {
     expect(run.status).toBe(2);
     expect(existsSync(path.join(root, 'out', '14', 'mini-a4.pdf'))).toBe(true);
     expect(run.stdout).toMatch(/^1 département sur 2 fabriqué en [\d,]+ s avec 2 fil\(s\) de travail\.\n {2}14 {3}out\/14\/mini-a4\.pdf {2}\d+ pages\n/);
-    expect(run.stdout).toContain('  61   content/departments/61.yaml:19:17: agencies[0].hours.tuesday[0]: the range ends');
-    expect(run.stderr).not.toContain('Departments [');
+    expect(run.stdout).toContain('  61   content/departments/61.yaml:19:17: agencies[0].hours.tuesday[0] : la plage finit');
+    expect(run.stderr).not.toContain('Départements [');
   });
 
   it('refuses --workers 0', () => {

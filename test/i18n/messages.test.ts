@@ -45,10 +45,10 @@ describe('one catalogue per language', () => {
   });
 
   it('a summary in both languages, with its plural', () => {
-    expect(t('summary.built', { built: 3, count: 3, seconds: '2,5', workers: 2 })).toBe('3 départements sur 3 fabriqués en 2,5 s avec 2 fil(s) de travail.');
-    expect(t('summary.built', { built: 1, count: 1, seconds: '2,5', workers: 1 })).toBe('1 département sur 1 fabriqué en 2,5 s avec 1 fil(s) de travail.');
+    expect(t('summary.built', { count: 3, total: 3, seconds: '2,5', workers: 2 })).toBe('3 départements sur 3 fabriqués en 2,5 s avec 2 fil(s) de travail.');
+    expect(t('summary.built', { count: 1, total: 2, seconds: '2,5', workers: 1 })).toBe('1 département sur 2 fabriqué en 2,5 s avec 1 fil(s) de travail.');
     setLanguage('en');
-    expect(t('summary.built', { built: 3, count: 3, seconds: '2.5', workers: 2 })).toBe('Built 3 of 3 departments in 2.5 s with 2 worker(s).');
+    expect(t('summary.built', { count: 3, total: 3, seconds: '2.5', workers: 2 })).toBe('Built 3 of 3 department(s) in 2.5 s with 2 worker(s).');
   });
 
   it('findings are printed with French labels and counts, English with LIVRET_LANG=en', () => {
