@@ -46,6 +46,8 @@ export const frenchIssues: z.core.$ZodErrorMap = (issue) => {
       return t('schema.tooBig.other', { count: Number(issue.maximum) });
     case 'invalid_format':
       return issue.format === 'date' ? t('schema.date') : t('schema.invalid');
+    case 'unrecognized_keys':
+      return t('schema.unknownKey', { key: issue.keys.join(', ') });
     case 'invalid_value':
       return t('schema.oneOf', { values: issue.values.map((value) => `"${String(value)}"`).join(', ') });
     default:

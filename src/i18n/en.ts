@@ -111,6 +111,13 @@ export const en: Catalogue = {
   'error.morePictograms_other': '{{count}} more unknown pictograms:',
   'error.unknownDirective': 'unknown directive {{name}}',
   'error.colonDirective': ' (a colon directly followed by a word starts a directive: write "\\:" for a plain colon)',
+  'error.unknownInseeCode': 'unknown département code "{{code}}": use an INSEE code such as 61, 08, 2A or 974',
+  'error.departmentFileExists': 'the file already exists; edit it, or run again with --force to replace it with a starter file',
+  'error.ruleOption': 'rule "{{id}}" option{{where}}: {{message}} (see docs/rules.md#{{id}})',
+  'error.ruleEntryHint': ' (a rule is "off", "warn", "error" or [severity, { options }])',
+  'error.configHint': ' (expected: rules: { <rule-id>: error | warn | off })',
+  'error.lexiconIcon': '{{concept}}: unknown icon "{{icon}}"; use set:name from fluent-emoji-flat or healthicons (`livret pictos <word>`), or file:name.svg',
+  'error.lexiconUnreadable': 'cannot read the pictogram lexicon: {{message}}',
   'error.yamlSyntax': 'YAML syntax error: {{message}}',
 
   'schema.at': '{{key}}: {{message}}',

@@ -122,6 +122,13 @@ export const fr = {
   'error.morePictograms_other': '{{count}} autres pictogrammes inconnus :',
   'error.unknownDirective': 'directive inconnue {{name}}',
   'error.colonDirective': ' (un deux-points suivi d’un mot commence une directive : écrivez « \\: » pour un deux-points simple)',
+  'error.unknownInseeCode': 'code de département inconnu « {{code}} » : donnez un code INSEE comme 61, 08, 2A ou 974',
+  'error.departmentFileExists': 'ce fichier existe déjà : modifiez-le, ou relancez avec --force pour le remplacer par un fichier de départ',
+  'error.ruleOption': 'règle « {{id}} », option{{where}} : {{message}} (voir docs/rules.md#{{id}})',
+  'error.ruleEntryHint': ' (une règle vaut "off", "warn", "error" ou [sévérité, { options }])',
+  'error.configHint': ' (attendu : rules: { <règle>: error | warn | off })',
+  'error.lexiconIcon': '{{concept}} : icône inconnue « {{icon}} » ; écrivez jeu:nom de fluent-emoji-flat ou healthicons (`livret pictos <mot>`), ou file:nom.svg',
+  'error.lexiconUnreadable': 'impossible de lire le lexique des pictogrammes : {{message}}',
   'error.yamlSyntax': 'erreur de syntaxe YAML : {{message}}',
 
   // ── A YAML value that does not fit (department files, booklet.yaml, livret.config.yaml) ──

@@ -52,7 +52,7 @@ export function lexiconFile(projectRoot: string): string {
 export async function loadLexicon(projectRoot: string): Promise<Lexicon> {
   const file = lexiconFile(projectRoot);
   const shown = displayPath(projectRoot, file);
-  const text = await readYamlFile(file, shown, (error) => new LivretError(`cannot read the pictogram lexicon: ${error.message.split('\n')[0]}`, { file: shown }));
+  const text = await readYamlFile(file, shown, (error) => new LivretError(t('error.lexiconUnreadable', { message: error.message.split('\n')[0]! }), { file: shown }));
   const { document, lineCounter, value: parsed } = parseYamlSource(text, shown);
   const lineOf = (concept: string): number | undefined => {
     const pair = isMap(document.contents) ? document.contents.items.find((item) => isScalar(item.key) && item.key.value === concept) : undefined;
@@ -72,7 +72,7 @@ export async function loadLexicon(projectRoot: string): Promise<Lexicon> {
     if (isFileIcon(entry.icon)) {
       if (!fileIcons.has(entry.icon)) fileIcons.set(entry.icon, await loadFileIcon(path.dirname(file), entry.icon, where));
     } else if (!iconSvg(entry.icon)) {
-      throw new LivretError(`${concept}: unknown icon "${entry.icon}"; use set:name from fluent-emoji-flat or healthicons, or file:name.svg`, where);
+      throw new LivretError(t('error.lexiconIcon', { concept, icon: entry.icon }), where);
     }
     entries.set(concept, { concept, icon: entry.icon, words: entry.words, phrases: entry.words.map(stems).filter((phrase) => phrase.length > 0) });
   }

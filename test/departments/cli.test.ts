@@ -77,7 +77,7 @@ describe('livret init-department', () => {
     writeFileSync(file, 'edited\n');
     const second = livret(root, 'init-department', '28');
     expect(second.status).toBe(2);
-    expect(second.stderr).toMatch(/^livret: content\/departments\/28\.yaml: the file already exists; .*--force/);
+    expect(second.stderr).toMatch(/^livret: content\/departments\/28\.yaml: ce fichier existe déjà : .*--force/);
     expect(readFileSync(file, 'utf8')).toBe('edited\n');
     expect(livret(root, 'init-department', '28', '--force').status).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('name: Eure-et-Loir');
@@ -86,6 +86,6 @@ describe('livret init-department', () => {
   it('refuses an unknown code with exit 2', () => {
     const run = livret(project(), 'init-department', '00');
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('unknown département code "00"');
+    expect(run.stderr).toContain('code de département inconnu « 00 »');
   });
 });

@@ -37,7 +37,7 @@ describe('livret init-department', () => {
   it('refuses an unknown code with exit 2', async () => {
     await expect(initDepartment({ projectRoot: emptyProject(), code: '99' })).rejects.toMatchObject({
       exitCode: 2,
-      message: expect.stringMatching(/unknown département code "99"/),
+      message: expect.stringMatching(/code de département inconnu « 99 »/),
     });
   });
 
@@ -47,7 +47,7 @@ describe('livret init-department', () => {
     writeFileSync(file, 'checked by the CPAM\n');
     const refused = initDepartment({ projectRoot: root, code: '50' });
     await expect(refused).rejects.toBeInstanceOf(LivretError);
-    await expect(refused).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/already exists; .*--force/) });
+    await expect(refused).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/existe déjà : .*--force/) });
     expect(readFileSync(file, 'utf8')).toBe('checked by the CPAM\n');
     await initDepartment({ projectRoot: root, code: '50', force: true });
     expect(readFileSync(file, 'utf8')).toContain('name: Manche');

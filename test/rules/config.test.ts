@@ -52,9 +52,9 @@ describe('livret.config.yaml', () => {
   it('a bad severity or option is bad input naming the rule', async () => {
     expect((await configError('rules:\n  sentence-length: strict\n')).format()).toMatch(/^livret\.config\.yaml:2: rules\.sentence-length/);
     const option = await configError('rules:\n  sentence-length: [error, { maximum: 15 }]\n');
-    expect(option.format()).toMatch(/^livret\.config\.yaml:2: rule "sentence-length" option: .*maximum/);
+    expect(option.format()).toMatch(/^livret\.config\.yaml:2: règle « sentence-length », option : .*maximum/);
     const value = await configError('rules:\n  sentence-length: [error, { max: -1 }]\n');
-    expect(value.format()).toMatch(/rule "sentence-length" option\.max/);
+    expect(value.format()).toMatch(/règle « sentence-length », option\.max/);
   });
 
   it('a YAML error gives its line', async () => {
