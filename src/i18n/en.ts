@@ -19,7 +19,7 @@ export const en: Catalogue = {
   'cli.build.cropMarks': 'Crop marks on the print-shop file',
   'cli.build.workers': 'With --department all: worker threads (default: 2, or 1 on one core)',
   'cli.check.describe': 'Check the easy-read rules on the sources and on the rendered PDF',
-  'cli.check.department': 'Department whose data fills the PDF (default: the first one), or "all"',
+  'cli.check.department': 'Department whose data fills the PDF (default: the first one)',
   'cli.check.format': 'Output format of the findings: stylish (readable) or json (for scripts)',
   'cli.check.paper': 'Page format of the PDF to check',
   'cli.check.pdf': 'Render the PDF and check it (--no-pdf: sources only)',

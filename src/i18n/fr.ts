@@ -25,7 +25,7 @@ export const fr = {
   'cli.build.cropMarks': "Traits de coupe sur le fichier pour l'imprimeur",
   'cli.build.workers': 'Avec --department all : nombre de fils de travail (par défaut : 2, ou 1 sur un seul cœur)',
   'cli.check.describe': 'Vérifier les règles du facile à lire sur les sources et sur le PDF',
-  'cli.check.department': 'Département dont les données remplissent le PDF (par défaut : le premier), ou « all »',
+  'cli.check.department': 'Département dont les données remplissent le PDF (par défaut : le premier)',
   'cli.check.format': 'Présentation des remarques : stylish (lisible) ou json (pour les scripts)',
   'cli.check.paper': 'Format des pages du PDF à vérifier',
   'cli.check.pdf': 'Fabriquer le PDF et le vérifier (--no-pdf : les sources seulement)',
