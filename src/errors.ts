@@ -17,17 +17,31 @@ export const EXIT_BAD_INPUT = 2;
 export class LivretError extends Error {
   readonly location: SourceLocation | undefined;
   readonly exitCode: number;
+  /** Other problems of the same kind found in the same run (every unknown pictogram, not only the first). */
+  readonly others: readonly LivretError[];
 
-  constructor(message: string, location?: SourceLocation, exitCode: number = EXIT_BAD_INPUT) {
+  constructor(message: string, location?: SourceLocation, exitCode: number = EXIT_BAD_INPUT, others: readonly LivretError[] = []) {
     super(message);
     this.name = 'LivretError';
     this.location = location;
     this.exitCode = exitCode;
+    this.others = others;
   }
 
-  /** `file:line:column: message`, the form editors and terminals recognise. */
+  /** One error for several: the first, carrying the others. */
+  static several(errors: readonly LivretError[]): LivretError {
+    const [first, ...others] = errors;
+    return new LivretError(first!.message, first!.location, first!.exitCode, others);
+  }
+
+  /** `file:line:column: message` for this problem and each other one. */
+  lines(): string[] {
+    return [this, ...this.others].map((error) => `${formatLocation(error.location)}${error.message}`);
+  }
+
+  /** `file:line:column: message`, the form editors and terminals recognise (one line per problem, each after the first prefixed `livret: `). */
   format(): string {
-    return `${formatLocation(this.location)}${this.message}`;
+    return this.lines().join('\nlivret: ');
   }
 }
 

@@ -58,6 +58,10 @@ export { DEFAULT_WATCH_PORT } from './watch/defaults.js';
 export const importDocx = lazy(() => import('./import/import-docx.js'), 'importDocx');
 export type { ImportOptions, ImportResult } from './import/import-docx.js';
 
+// Finding a pictogram.
+export const searchPictograms = lazy(() => import('./pictograms/search.js'), 'searchPictograms');
+export type { PictogramSearchOptions, PictogramSearchResult } from './pictograms/search.js';
+
 // PDF tools.
 export const readPdf = lazy(() => import('./verify/read-pdf.js'), 'readPdf');
 export type { PdfReadback } from './verify/read-pdf.js';
@@ -68,7 +72,9 @@ export const addBleed = lazy(() => import('./print/bleed.js'), 'addBleed');
 export { LivretError, EXIT_OK, EXIT_RULES_FAILED, EXIT_BAD_INPUT, isLivretError } from './errors.js';
 export { findProjectRoot } from './paths.js';
 export { parseLength } from './print/units.js';
-export { exitCodeOf, makeReport, mergeReports, type CheckReport, type Finding } from './check/report.js';
+export { errorsOnly, exitCodeOf, makeReport, mergeReports, type CheckReport, type Finding } from './check/report.js';
+export { t, currentLanguage, setLanguage, type Language } from './i18n/index.js';
+export { suggestName } from './i18n/suggest.js';
 export { formatJson, formatStylish } from './check/reporters.js';
 export { formatSummary } from './departments/summary.js';
 export { terminalProgress } from './departments/progress.js';

@@ -1,10 +1,11 @@
 import path from 'node:path';
-import { readdir } from 'node:fs/promises';
+import { readdir, rename } from 'node:fs/promises';
 import { checkModel } from './check/check-model.js';
 import { checkParsedChapters } from './check/check-sources.js';
 import { loadCheckConfig, type CheckConfig } from './check/config.js';
 import { mergeReports, type CheckReport } from './check/report.js';
-import { loadBookletSource, type BookletSource } from './content/booklet-config.js';
+import { applyDisableComments } from './check/disable-comments.js';
+import { defaultBooklet, loadBookletSource, type BookletSource } from './content/booklet-config.js';
 import type { Department } from './content/department-schema.js';
 import { loadDepartment } from './content/load-department.js';
 import { readChapters, type ParsedChapter } from './content/sources.js';
@@ -15,6 +16,8 @@ import { allSentences, type Booklet, type Sentence } from './model/booklet.js';
 import { buildModel } from './model/build-model.js';
 import { displayPath, findProjectRoot } from './paths.js';
 import { loadLexicon, type Lexicon } from './pictograms/lexicon.js';
+import { assertKnownPictograms } from './pictograms/check-names.js';
+import { t } from './i18n/index.js';
 import { writeFileAtomic } from './files/atomic-write.js';
 import { buildDate } from './render/reproducible.js';
 import type { PdfReadback } from './verify/read-pdf.js';
@@ -69,7 +72,7 @@ export async function loadSources(options: SourceOptions = {}): Promise<BookletS
   const booklet = await loadBookletSource(projectRoot, options.booklet);
   const bookletFile = displayPath(projectRoot, path.join(booklet.dir, 'booklet.yaml'));
   // Every promise is made after the last await before Promise.all: one failing early is never left unhandled.
-  const departmentCode = options.department ?? (await defaultDepartment(projectRoot));
+  const departmentCode = await departmentToLoad(projectRoot, options.department);
   const [checkConfig, chapters, department, lexicon] = await Promise.all([
     loadCheckConfig(projectRoot, booklet.config.check, bookletFile),
     readChapters(projectRoot, booklet),
@@ -85,15 +88,24 @@ export async function listDepartments(projectRoot: string): Promise<string[]> {
   return entries.filter((name) => name.endsWith('.yaml')).map((name) => name.slice(0, -'.yaml'.length)).sort();
 }
 
-async function defaultDepartment(projectRoot: string): Promise<string> {
-  const [first] = await listDepartments(projectRoot);
-  if (!first) throw new LivretError('no department file: create one with `livret init-department CODE`', { file: 'content/departments/' });
-  return first;
+/** The department asked for, or the first one; "all" belongs to `build` alone, and a code without a file gets the close ones. */
+async function departmentToLoad(projectRoot: string, wanted: string | undefined): Promise<string> {
+  const codes = await listDepartments(projectRoot);
+  if (codes.length === 0) throw new LivretError(t('error.noDepartment'), { file: 'content/departments/' });
+  if (wanted === undefined) return codes[0]!;
+  if (wanted === 'all') throw new LivretError(t('error.departmentAllHere', { codes: codes.join(', ') }));
+  if (!codes.includes(wanted)) {
+    const shown = displayPath(projectRoot, path.join(projectRoot, 'content', 'departments', `${wanted}.yaml`));
+    throw new LivretError(`${t('error.departmentMissing', { code: wanted })}${t('suggest.joiner')}${t('error.knownDepartments', { codes: codes.join(', ') })}`, { file: shown });
+  }
+  return wanted;
 }
 
 // ── Stage 2: model ─────────────────────────────────────────────────────────
 
 export function modelStage(sources: BookletSources): Booklet {
+  const bookletFile = displayPath(sources.projectRoot, path.join(sources.booklet.dir, 'booklet.yaml'));
+  assertKnownPictograms(sources.chapters, sources.booklet, bookletFile, sources.lexicon);
   return buildModel(sources);
 }
 
@@ -188,7 +200,7 @@ export async function checkStage(input: CheckStageInput): Promise<CheckReport> {
   const { sources, booklet, rendered, scope = 'all' } = input;
   const config = scope === 'content-loss' ? onlyContentLoss(sources.checkConfig) : withContentLoss(sources.checkConfig);
   const reports: CheckReport[] = [];
-  if (scope === 'all') reports.push(await sourceRulesStage(sources));
+  if (scope === 'all') reports.push(await sourceRuleFindings(sources));
   if (scope !== 'content-loss') reports.push(await checkModel(booklet, sources.lexicon, sources.projectRoot, config));
   if (rendered) {
     const { checkPdf, layoutFactsFor } = await import('./check/check-pdf.js');
@@ -202,15 +214,27 @@ export async function checkStage(input: CheckStageInput): Promise<CheckReport> {
     };
     reports.push(await checkPdf(pdfInput, config));
   }
-  return mergeReports(...reports);
+  return findingsOfBooklet(sources, reports);
 }
 
 /** The source rules alone (run once before `build --department all`). */
-export function sourceRulesStage(sources: BookletSources): Promise<CheckReport> {
+export async function sourceRulesStage(sources: BookletSources): Promise<CheckReport> {
+  return findingsOfBooklet(sources, [await sourceRuleFindings(sources)]);
+}
+
+function sourceRuleFindings(sources: BookletSources): Promise<CheckReport> {
   return checkParsedChapters(
     sources.chapters.map((chapter) => ({ path: chapter.shown, source: chapter.text, tree: chapter.tree })),
     sources.checkConfig,
   );
+}
+
+/**
+ * Where the findings of a booklet are collected: the `livret-disable`
+ * comments of its chapters are applied here, once, for every kind of rule.
+ */
+function findingsOfBooklet(sources: BookletSources, reports: CheckReport[]): CheckReport {
+  return applyDisableComments(mergeReports(...reports), sources.chapters);
 }
 
 /** A lost sentence is always an error: no setting lets a booklet with a hole in it be written. */
@@ -317,13 +341,35 @@ export interface BuildResult {
   report: CheckReport;
   /** True when the files were written: `write` was not false and no rule of severity error failed. */
   written: boolean;
+  /** When not written: the previous files renamed `<name>.ancien.pdf`, so that none passes for this build. */
+  setAside: Array<{ from: string; to: string }>;
   /** The date written in the PDF (SOURCE_DATE_EPOCH, else the edition date, else now). */
   date: Date;
 }
 
-/** `livret build`: every stage; the files are written only when the checks find no error. */
+/**
+ * `livret build`: every stage; the files are written only when the checks find
+ * no error. A build that fails (findings of severity error, or bad input)
+ * leaves no PDF at its output paths that could pass for the new one: the
+ * previous files are renamed `<name>.ancien.pdf` (`setAside` says which).
+ */
 export async function buildBooklet(options: BuildOptions = {}): Promise<BuildResult> {
   const format = options.format ?? 'a4';
+  try {
+    const result = await buildStages(options, format);
+    if (!result.written && options.write !== false) result.setAside = await setAsideStaleFiles(stalePaths(result.projectRoot, result.sources.booklet.id, result.sources.department.code, format, options.outDir));
+    return result;
+  } catch (error) {
+    if (!(error instanceof LivretError) || options.write === false) throw error;
+    const paths = await expectedPaths(options, format).catch(() => []);
+    const moved = await setAsideStaleFiles(paths);
+    if (moved.length === 0) throw error;
+    const notes = moved.map((file) => new LivretError(t('build.oldRenamed', { file: path.basename(file.to) }), { file: displayPath(options.projectRoot ?? findProjectRoot(), file.from) }));
+    throw new LivretError(error.message, error.location, error.exitCode, [...error.others, ...notes]);
+  }
+}
+
+async function buildStages(options: BuildOptions, format: OutputFormat): Promise<BuildResult> {
   const grayscale = options.grayscale ?? false;
   const sources = await loadSources(options);
   const booklet = modelStage(sources);
@@ -351,8 +397,40 @@ export async function buildBooklet(options: BuildOptions = {}): Promise<BuildRes
     imageStats: images.stats,
     report,
     written,
+    setAside: [],
     date: rendered.date,
   };
+}
+
+/** Every file a build of `format` may have written before: the pages, the imposed sheets, the print-shop file. */
+function stalePaths(projectRoot: string, id: string, code: string, format: OutputFormat, outDir: string | undefined): string[] {
+  const folder = path.join(path.resolve(outDir ?? path.join(projectRoot, 'out')), code);
+  const pages = presetFor(format).format;
+  const names = [`${id}-${pages}.pdf`, `${id}-${pages}-print.pdf`, ...(format === 'a5-booklet' ? [`${id}-${format}.pdf`] : [])];
+  return names.map((name) => path.join(folder, name));
+}
+
+/** The output paths of a build whose sources did not load: known when the booklet and the department are. */
+async function expectedPaths(options: BuildOptions, format: OutputFormat): Promise<string[]> {
+  const projectRoot = path.resolve(options.projectRoot ?? findProjectRoot());
+  const bookletId = options.booklet ?? (await defaultBooklet(projectRoot));
+  const departmentCode = options.department ?? (await listDepartments(projectRoot))[0];
+  return departmentCode ? stalePaths(projectRoot, bookletId, departmentCode, format, options.outDir) : [];
+}
+
+/** Renames each existing file `x.pdf` to `x.ancien.pdf` (replacing an older one). */
+async function setAsideStaleFiles(paths: readonly string[]): Promise<Array<{ from: string; to: string }>> {
+  const moved: Array<{ from: string; to: string }> = [];
+  for (const from of paths) {
+    const to = from.replace(/\.pdf$/, '.ancien.pdf');
+    try {
+      await rename(from, to);
+      moved.push({ from, to });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  return moved;
 }
 
 /**

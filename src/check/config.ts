@@ -6,6 +6,9 @@ import { parseYamlSource } from '../content/yaml-document.js';
 import { LivretError } from '../errors.js';
 import { ALL_RULE_IDS, findRule } from '../rules/preset.js';
 import type { Severity } from '../rules/check-rule.js';
+import { t } from '../i18n/index.js';
+import { didYouMean } from '../i18n/suggest.js';
+import { frenchIssues, unknownKeyMessage } from '../content/yaml-issues.js';
 
 /**
  * Rule settings, ESLint style: `livret.config.yaml` at the project root, then
@@ -28,7 +31,11 @@ const ruleEntrySchema = z.union([
   z.tuple([severitySchema]),
   z.tuple([severitySchema, z.record(z.string(), z.unknown())]),
 ]);
-const configSchema = z.strictObject({ rules: z.record(z.string(), ruleEntrySchema).default({}) });
+const configSchema = z.strictObject({
+  /** The booklet built when none is named (read by src/content/booklet-config.ts). */
+  booklet: z.string().min(1).optional(),
+  rules: z.record(z.string(), ruleEntrySchema).default({}),
+});
 
 type RawRules = Record<string, z.infer<typeof ruleEntrySchema>>;
 
@@ -83,11 +90,11 @@ export function resolveConfig(layers: readonly ConfigLayer[]): CheckConfig {
   const raw: RawRules = {};
   const origins = new Map<string, ConfigLayer>();
   for (const layer of layers) {
-    const parsed = configSchema.safeParse(layer.value ?? {});
+    const parsed = configSchema.safeParse(layer.value ?? {}, { error: frenchIssues });
     if (!parsed.success) throw layerError(layer, parsed.error.issues[0]);
     for (const [id, entry] of Object.entries(parsed.data.rules)) {
       if (!findRule(id)) {
-        throw new LivretError(`unknown rule "${id}": use one of ${ALL_RULE_IDS.join(', ')}`, {
+        throw new LivretError(`${t('error.unknownRule', { id })}${didYouMean(id, ALL_RULE_IDS) || `${t('suggest.joiner')}${t('suggest.useOneOf', { names: ALL_RULE_IDS.join(', ') })}`}`, {
           file: layer.file,
           line: layer.lineOf?.(['rules', id]),
         });
@@ -100,12 +107,12 @@ export function resolveConfig(layers: readonly ConfigLayer[]): CheckConfig {
   for (const id of ALL_RULE_IDS) {
     const found = findRule(id)!;
     const [severity, options] = normaliseEntry(raw[id] ?? found.rule.severity);
-    const parsed = found.rule.options.safeParse(options);
+    const parsed = found.rule.options.safeParse(options, { error: frenchIssues });
     if (!parsed.success) {
       const layer = origins.get(id);
       const issue = parsed.error.issues[0];
       const where = issue?.path.length ? `.${issue.path.join('.')}` : '';
-      throw new LivretError(`rule "${id}" option${where}: ${issue?.message ?? 'invalid'} (see docs/rules.md#${id})`, {
+      throw new LivretError(t('error.ruleOption', { id, where, message: issue?.message ?? t('schema.invalid') }), {
         file: layer?.file ?? CONFIG_FILE,
         line: layer?.lineOf?.(['rules', id]),
       });
@@ -130,8 +137,9 @@ function mergeEntry(earlier: z.infer<typeof ruleEntrySchema> | undefined, later:
 
 function layerError(layer: ConfigLayer, issue: z.core.$ZodIssue | undefined): LivretError {
   const keys = issue?.path.filter((key): key is string | number => typeof key !== 'symbol') ?? [];
-  const hint = keys[0] === 'rules' ? ' (a rule is "off", "warn", "error" or [severity, { options }])' : ' (expected: rules: { <rule-id>: error | warn | off })';
-  return new LivretError(`${keys.join('.') || 'configuration'}: ${issue?.message ?? 'invalid'}${hint}`, {
+  const hint = keys[0] === 'rules' ? t('error.ruleEntryHint') : t('error.configHint');
+  const what = issue?.code === 'unrecognized_keys' ? unknownKeyMessage(issue.keys[0]!, ['booklet', 'rules']) : (issue?.message ?? t('schema.invalid'));
+  return new LivretError(`${keys.join('.') || 'configuration'}: ${what}${hint}`, {
     file: layer.file,
     line: layer.lineOf?.(keys),
   });

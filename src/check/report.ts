@@ -41,7 +41,13 @@ export function mergeReports(...reports: CheckReport[]): CheckReport {
   );
 }
 
-/** Exit code of the CLI contract: 1 when a rule of severity error failed. */
-export function exitCodeOf(report: CheckReport): 0 | 1 {
-  return report.errorCount > 0 ? 1 : 0;
+/** Exit code of the CLI contract: 1 when a rule of severity error failed, or when there are more warnings than `maxWarnings`. */
+export function exitCodeOf(report: CheckReport, options: { maxWarnings?: number } = {}): 0 | 1 {
+  if (report.errorCount > 0) return 1;
+  return options.maxWarnings !== undefined && report.warningCount > options.maxWarnings ? 1 : 0;
+}
+
+/** `--quiet`: the errors alone (the warnings are still counted). */
+export function errorsOnly(report: CheckReport): CheckReport {
+  return { ...report, findings: report.findings.filter((finding) => finding.severity === 'error') };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t } from '../i18n/index.js';
 
 /**
  * The department file (`content/departments/<code>.yaml`): one CPAM's office,
@@ -12,11 +13,11 @@ const TIME = '([01]\\d|2[0-3]):[0-5]\\d';
 /** "08:30-12:30": a time range within one day, start before end. */
 export const timeRangeSchema = z
   .string()
-  .regex(new RegExp(`^${TIME}-${TIME}$`), 'write a time range as "HH:MM-HH:MM", for example "08:30-12:30"')
+  .regex(new RegExp(`^${TIME}-${TIME}$`), { error: () => t('schema.timeRange') })
   .refine((range) => {
     const [start, end] = range.split('-') as [string, string];
     return start < end;
-  }, 'the range ends before it starts: write the earlier time first, for example "08:30-17:00"')
+  }, { error: () => t('schema.timeRangeOrder') })
   .describe('Plage horaire "HH:MM-HH:MM", par exemple "08:30-12:30"');
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
@@ -27,7 +28,7 @@ const dayHoursSchema = z
   .array(timeRangeSchema)
   .refine(
     (ranges) => ranges.every((range, index) => index === 0 || ranges[index - 1]!.slice(6) < range.slice(0, 5)),
-    'the ranges of a day overlap or are out of order: write them from morning to evening, for example ["09:00-12:30", "13:30-17:00"]',
+    { error: () => t('schema.dayOrder') },
   )
   .describe('Plages horaires du jour, du matin au soir ; liste vide [] ou jour absent = fermé');
 
@@ -52,7 +53,7 @@ export const addressLinesSchema = z
 export const phoneSchema = z.strictObject({
   number: z
     .string()
-    .regex(/^\d{2}( \d{2})+$/, 'group the phone number by two digits, for example "36 46" or "02 33 12 34 56"')
+    .regex(/^\d{2}( \d{2})+$/, { error: () => t('schema.phone') })
     .describe('Numéro groupé par deux chiffres, par exemple "36 46"'),
   price: z.string().min(1).optional().describe("Prix de l'appel, en clair"),
 });
@@ -66,7 +67,7 @@ export const agencySchema = z
     note: z.string().min(1).optional().describe('Une phrase de plus, par exemple "Accès pour les fauteuils roulants."'),
   })
   .refine((agency) => agency.hours !== undefined || agency.appointment_only, {
-    message: 'give the agency\'s opening hours ("hours:") or write "appointment_only: true"',
+    error: () => t('schema.agencyHours'),
     path: ['hours'],
   });
 
@@ -83,15 +84,15 @@ export type Article = (typeof ARTICLE_SPELLINGS)[keyof typeof ARTICLE_SPELLINGS]
 
 export const articleSchema = z
   .enum(Object.keys(ARTICLE_SPELLINGS) as [keyof typeof ARTICLE_SPELLINGS], {
-    error: 'write one of "de", "d\'", "du", "de la", "des", "de l\'" (in quotes when it ends with \')',
+    error: () => t('schema.article'),
   })
   .transform((written): Article => ARTICLE_SPELLINGS[written]);
 
 export const departmentSchema = z
   .strictObject({
     code: z
-      .string({ error: 'write the code in quotes, for example code: "08"' })
-      .regex(/^(\d{2}|2A|2B|97[1-6])$/, 'use the INSEE code of the département, for example "61", "2A" or "974"')
+      .string({ error: () => t('schema.code') })
+      .regex(/^(\d{2}|2A|2B|97[1-6])$/, { error: () => t('schema.code') })
       .describe('Code INSEE du département, entre guillemets : "61", "2A", "974"'),
     name: z.string().min(1).describe('Nom du département, par exemple "Orne"'),
     article: articleSchema

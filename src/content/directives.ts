@@ -1,5 +1,7 @@
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { LivretError, type SourceLocation } from '../errors.js';
+import { t } from '../i18n/index.js';
+import { suggestName } from '../i18n/suggest.js';
 
 /**
  * The directive names of the content contract (DESIGN.md). Anything else is
@@ -17,12 +19,29 @@ const SYNTAX: Record<AnyDirective['type'], { marker: string; names: readonly str
   textDirective: { marker: ':', names: TEXT_DIRECTIVES },
 };
 
+/** Directive names a French writer may type, and the one they mean. */
+const FRENCH_DIRECTIVES: Readonly<Record<string, string>> = {
+  agences: 'agencies',
+  etapes: 'steps',
+  attention: 'warning',
+  avertissement: 'warning',
+  capture: 'screenshot',
+  pictogramme: 'picto',
+  image: 'picto',
+  terme: 'term',
+  mot: 'term',
+};
+
 export function assertKnownDirective(node: AnyDirective, where: SourceLocation): void {
   const { marker, names } = SYNTAX[node.type];
   if (names.includes(node.name)) return;
   const all = Object.values(SYNTAX).flatMap((syntax) => syntax.names.map((name) => `${syntax.marker}${name}`));
-  const hint = node.type === 'textDirective' ? ' (a colon directly followed by a word starts a directive: write "\\:" for a plain colon)' : '';
-  throw new LivretError(`unknown directive ${marker}${node.name}: use one of ${all.join(', ')}${hint}`, where);
+  const close = suggestName(node.name, [...names, ...Object.keys(FRENCH_DIRECTIVES)]);
+  const meant = close === undefined ? undefined : (FRENCH_DIRECTIVES[close] ?? close);
+  const hint = node.type === 'textDirective' ? t('error.colonDirective') : '';
+  const joiner = t('suggest.joiner');
+  const suggestion = meant ? `${joiner}${t('suggest.didYouMean', { name: `${marker}${meant}` })}` : `${joiner}${t('suggest.useOneOf', { names: all.join(', ') })}`;
+  throw new LivretError(`${t('error.unknownDirective', { name: `${marker}${node.name}` })}${suggestion}${hint}`, where);
 }
 
 export function attribute(node: AnyDirective, name: string): string | undefined {

@@ -3,8 +3,9 @@ import type { Root } from 'mdast';
 import { LivretError } from '../errors.js';
 import { displayPath } from '../paths.js';
 import { GLOSSARY_ENTRY, type BookletSource } from './booklet-config.js';
-import { parseMarkdown } from './parse-markdown.js';
+import { parseMarkdown, type MarkdownComment } from './parse-markdown.js';
 import { readChapterFile } from './read-text-file.js';
+import { t } from '../i18n/index.js';
 
 /**
  * One chapter file, read and parsed once: the source rules and the model
@@ -20,6 +21,8 @@ export interface ParsedChapter {
   /** The Markdown text. */
   text: string;
   tree: Root;
+  /** The chapter's HTML comments (notes, `livret-disable` comments), taken out of the tree. */
+  comments: MarkdownComment[];
 }
 
 /** Reads and parses every chapter of a booklet, in booklet order (the glossary entry has no file). */
@@ -31,8 +34,9 @@ export async function readChapters(projectRoot: string, source: BookletSource): 
       const file = path.join(source.dir, entry);
       const shown = displayPath(projectRoot, file);
       // Size, UTF-8 and line limits are checked before the text is parsed.
-      const text = await readChapterFile(file, shown, () => new LivretError(`chapter file not found: ${shown}; fix the chapter list or add the file`, { file: bookletFile }));
-      return { entry, file, shown, text, tree: parseMarkdown(text, shown).tree };
+      const text = await readChapterFile(file, shown, () => new LivretError(t('error.chapterMissing', { file: shown }), { file: bookletFile }));
+      const { tree, comments } = parseMarkdown(text, shown);
+      return { entry, file, shown, text, tree, comments };
     }),
   );
 }

@@ -1,6 +1,8 @@
 import { LivretError, type SourceLocation } from '../errors.js';
 import type { Department } from './department-schema.js';
 import { withArticle } from './department-names.js';
+import { t } from '../i18n/index.js';
+import { suggestName } from '../i18n/suggest.js';
 
 /**
  * `{{caisse.nom}}`-style variables, resolved from the department file so that
@@ -45,8 +47,11 @@ export function resolveVariables(text: string, variables: Variables, locate: (of
   return text.replace(VARIABLE, (whole, name: string, offset: number) => {
     const value = variables.get(name);
     if (value === undefined) {
-      const known = [...variables.keys()].map((key) => `{{${key}}}`).join(', ');
-      throw new LivretError(`unknown variable {{${name}}}: use one of ${known}`, locate(offset));
+      const names = [...variables.keys()];
+      const close = suggestName(name, names);
+      const hint = close ? t('suggest.didYouMean', { name: `{{${close}}}` }) : t('error.knownVariables', { names: names.map((key) => `{{${key}}}`).join(', ') });
+      const known = `${t('suggest.joiner')}${hint}`;
+      throw new LivretError(`${t('error.unknownVariable', { variable: `{{${name}}}` })}${known}`, locate(offset));
     }
     return value;
   });

@@ -1,6 +1,7 @@
 import { isCollection, isPair, LineCounter, parseDocument, visit, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 import { LivretError, type SourceLocation } from '../errors.js';
 import { frenchBytes, frenchNumber, INPUT_LIMITS } from './input-limits.js';
+import { t } from '../i18n/index.js';
 
 /**
  * A YAML file parsed with its line numbers kept: a syntax error becomes a
@@ -33,7 +34,7 @@ export function parseYamlSource(
     const { line, col } = lineCounter.linePos(yamlError.pos[0]);
     // The yaml package reports its own stack overflow on very deep nesting as a syntax error.
     if (/call stack/i.test(yamlError.message)) throw tooDeep({ file: shownPath, line, column: col });
-    throw new LivretError(`YAML syntax error: ${yamlError.message.split('\n')[0]}`, { file: shownPath, line, column: col });
+    throw new LivretError(t('error.yamlSyntax', { message: yamlError.message.split('\n')[0]! }), { file: shownPath, line, column: col });
   }
   assertYamlDepth(document, lineCounter, shownPath);
   return { document, lineCounter, value: toPlainData(document, lineCounter, shownPath) };

@@ -8,6 +8,7 @@ import { checkSourcesOnce, listDepartments } from '../pipeline.js';
 import { displayPath, findProjectRoot } from '../paths.js';
 import { startThread } from '../threads/start-thread.js';
 import type { FromWorker, ToWorker, WorkerBuildOptions, WrittenFile } from './worker-protocol.js';
+import { t } from '../i18n/index.js';
 
 /**
  * `livret build --department all`: every department of content/departments/
@@ -75,13 +76,13 @@ export async function buildAllDepartments(options: BuildAllOptions = {}): Promis
   const projectRoot = path.resolve(options.projectRoot ?? findProjectRoot());
   const codes = [...new Set(options.departments ?? (await listDepartments(projectRoot)))];
   if (codes.length === 0) {
-    throw new LivretError('no department file: create one with `livret init-department CODE`', {
+    throw new LivretError(t('error.noDepartment'), {
       file: displayPath(projectRoot, path.join(projectRoot, 'content', 'departments')),
     });
   }
   const requested = options.workers ?? defaultWorkerCount();
   if (!Number.isInteger(requested) || requested < 1) {
-    throw new LivretError(`--workers must be a whole number from 1, not "${String(options.workers)}"`);
+    throw new LivretError(t('error.workers', { value: String(options.workers) }));
   }
   // Bad input in the chapters (exit 2) comes before easy-read findings (exit 1), and both before any build.
   const sourceReport = await checkSourcesOnce({ projectRoot, booklet: options.booklet, department: codes[0] });
@@ -158,7 +159,7 @@ function runWorker(queue: string[], options: WorkerBuildOptions, record: (outcom
       state = 'dead';
       if (current) {
         const seconds = (performance.now() - current.started) / 1000;
-        const message = `internal error, please report it: the build worker stopped (${reason})`;
+        const message = t('internal.workerStopped', { reason });
         record({ code: current.code, ok: false, message, exitCode: 70, seconds });
       }
       void worker.terminate();

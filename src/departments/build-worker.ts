@@ -4,6 +4,9 @@ import { formatStylish } from '../check/reporters.js';
 import { EXIT_RULES_FAILED, isLivretError } from '../errors.js';
 import { buildBooklet } from '../pipeline.js';
 import type { FromWorker, ToWorker, WorkerBuildOptions } from './worker-protocol.js';
+import { t } from '../i18n/index.js';
+import { basename } from 'node:path';
+import { displayPath } from '../paths.js';
 
 /**
  * One build worker: builds the departments the main thread sends, one at a
@@ -23,13 +26,16 @@ async function build(code: string): Promise<FromWorker> {
     const result = await buildBooklet({ ...options, department: code, checks: 'without-source-rules' });
     const { report, written } = result;
     const findings = report.findings.length > 0 ? formatStylish(report, { color: false }) : '';
-    if (!written) return { type: 'failed', code, message: `easy-read rules failed, no PDF written:\n${findings}`, exitCode: EXIT_RULES_FAILED, seconds: seconds() };
+    if (!written) {
+      const notes = result.setAside.map((file) => `\n${displayPath(result.projectRoot, file.from)}: ${t('build.oldRenamed', { file: basename(file.to) })}`);
+      return { type: 'failed', code, message: `${t('build.rulesFailed', { findings })}${notes.join('')}`, exitCode: EXIT_RULES_FAILED, seconds: seconds() };
+    }
     const files = result.files.map(({ kind, path, pageCount }) => ({ kind, path, pageCount }));
     return { type: 'built', code, outputPath: result.outputPath, pageCount: result.pageCount, files, warnings: findings, seconds: seconds() };
   } catch (error) {
     if (isLivretError(error)) return { type: 'failed', code, message: error.format(), exitCode: error.exitCode, seconds: seconds() };
     const trace = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    return { type: 'failed', code, message: `internal error, please report it: ${trace}`, exitCode: 70, seconds: seconds() };
+    return { type: 'failed', code, message: `${t('internal.error')}\n${trace}`, exitCode: 70, seconds: seconds() };
   }
 }
 

@@ -5,6 +5,7 @@ import { LivretError } from '../errors.js';
 import { displayPath } from '../paths.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { starterDepartmentYaml } from './starter-file.js';
+import { t } from '../i18n/index.js';
 
 export interface InitDepartmentOptions {
   projectRoot: string;
@@ -36,14 +37,12 @@ export async function initDepartment(options: InitDepartmentOptions): Promise<In
   const code = normaliseDepartmentCode(options.code);
   const insee = inseeDepartments().get(code);
   if (!insee) {
-    throw new LivretError(
-      `unknown département code "${options.code}": use an INSEE code such as 61, 08, 2A or 974`,
-    );
+    throw new LivretError(t('error.unknownInseeCode', { code: options.code }));
   }
   const file = departmentFile(options.projectRoot, code);
   const shown = displayPath(options.projectRoot, file);
   if (existsSync(file) && !options.force) {
-    throw new LivretError('the file already exists; edit it, or run again with --force to replace it with a starter file', {
+    throw new LivretError(t('error.departmentFileExists'), {
       file: shown,
     });
   }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type CliProgress from 'cli-progress';
 import type { BuildProgress } from './build-all.js';
+import { t } from '../i18n/index.js';
 
 /**
  * A progress bar on stderr for `build --department all`, only on an
@@ -15,11 +16,11 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): (
   // Loaded only for a terminal: CI logs and pipes never need it.
   const cliProgress = createRequire(import.meta.url)('cli-progress') as typeof CliProgress;
   const bar = new cliProgress.SingleBar(
-    { stream, format: 'Departments [{bar}] {value}/{total}  {last}', hideCursor: true, clearOnComplete: true },
+    { stream, format: `${t('progress.departments')} [{bar}] {value}/{total}  {last}`, hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,
   );
   return ({ done, total, last }) => {
-    const label = last ? `${last.code} ${last.ok ? 'ok' : 'FAILED'}` : '';
+    const label = last ? `${last.code} ${last.ok ? t('progress.ok') : t('progress.failed')}` : '';
     if (done === 0) bar.start(total, 0, { last: label });
     else bar.update(done, { last: label });
     if (done === total) bar.stop();

@@ -8,17 +8,38 @@ import { withArticle, type InseeDepartment } from '../content/department-names.j
  */
 export const TODO = 'TODO';
 
-/** Départements with several CPAM, or whose insurer is not a CPAM: the office name needs a human. */
-const SEVERAL_OFFICES = new Set(['59', '62', '64', '76']);
-const OTHER_BODY = new Set(['48', '971', '972', '973', '974', '976']);
+/**
+ * Where the health insurer is not one CPAM per département: the overseas
+ * départements have a CGSS (caisse générale de sécurité sociale, 971 to 974),
+ * Mayotte the CSSM (caisse de sécurité sociale de Mayotte), and a few
+ * départements several CPAM, one per part of the département.
+ */
+interface OfficeName {
+  name: string;
+  shortName: string;
+}
+
+export function officeNameFor(insee: InseeDepartment): OfficeName {
+  const named = withArticle(insee);
+  if (CGSS.has(insee.code)) return { name: `Caisse générale de sécurité sociale ${named}`, shortName: `CGSS ${named}` };
+  if (insee.code === '976') return { name: 'Caisse de sécurité sociale de Mayotte', shortName: 'CSSM' };
+  if (SEVERAL_CPAM[insee.code]) return { name: `Caisse primaire d'assurance maladie ${TODO}`, shortName: `CPAM ${TODO}` };
+  return { name: `Caisse primaire d'assurance maladie ${named}`, shortName: `CPAM ${named}` };
+}
+
+const CGSS = new Set(['971', '972', '973', '974']);
+
+/** Départements with several CPAM, and their names: the editor keeps theirs. */
+export const SEVERAL_CPAM: Readonly<Record<string, readonly string[]>> = {
+  '59': ['CPAM de Lille-Douai', 'CPAM de Roubaix-Tourcoing', 'CPAM du Hainaut', 'CPAM des Flandres'],
+  '62': ["CPAM de l'Artois", "CPAM de la Côte d'Opale"],
+  '64': ['CPAM de Bayonne', 'CPAM de Pau-Pyrénées'],
+  '76': ['CPAM de Rouen-Elbeuf-Dieppe-Seine-Maritime', 'CPAM du Havre'],
+};
 
 function officeNote(code: string): string[] {
-  if (SEVERAL_OFFICES.has(code)) {
-    return [`  # ${TODO} : ce département a plusieurs CPAM ; écrivez le nom exact de la vôtre.`];
-  }
-  if (OTHER_BODY.has(code)) {
-    return [`  # ${TODO} : ici, l'assurance maladie n'est peut-être pas une CPAM (CGSS, CSSM) ; vérifiez le nom.`];
-  }
+  const several = SEVERAL_CPAM[code];
+  if (several) return [`  # ${TODO} : ce département a plusieurs CPAM (${several.join(', ')}) ; écrivez le nom exact de la vôtre.`];
   return [];
 }
 
@@ -37,6 +58,7 @@ function writtenArticle(article: string): string {
 
 export function starterDepartmentYaml(insee: InseeDepartment): string {
   const named = withArticle(insee);
+  const office = officeNameFor(insee);
   const lines = [
     '# yaml-language-server: $schema=../../schemas/department.schema.json',
     `# ${TODO} : fichier de départ pour le département ${named} (livret init-department ${insee.code}).`,
@@ -48,8 +70,8 @@ export function starterDepartmentYaml(insee: InseeDepartment): string {
     `article: ${writtenArticle(insee.article)}`,
     'office:',
     ...officeNote(insee.code),
-    `  name: ${yamlScalar(`Caisse primaire d'assurance maladie ${named}`)}`,
-    `  short_name: ${yamlScalar(`CPAM ${named}`)}`,
+    `  name: ${yamlScalar(office.name)}`,
+    `  short_name: ${yamlScalar(office.shortName)}`,
     '  address:',
     `    - ${TODO} numéro et rue du siège`,
     `    - ${TODO} code postal et VILLE`,

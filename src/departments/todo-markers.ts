@@ -5,6 +5,7 @@ import { departmentFile, formatKeyPath } from '../content/load-department.js';
 import { LivretError } from '../errors.js';
 import { displayPath } from '../paths.js';
 import { TODO } from './starter-file.js';
+import { t } from '../i18n/index.js';
 
 export type { Finding };
 
@@ -43,7 +44,7 @@ export function findTodoMarkers(projectRoot: string, code: string): Finding[] {
   try {
     source = readFileSync(file, 'utf8');
   } catch {
-    throw new LivretError(`no department file for "${code}"; create it with \`livret init-department ${code}\``, { file: shown });
+    throw new LivretError(t('error.departmentMissing', { code }), { file: shown });
   }
   return todoMarkersIn(source, shown);
 }
@@ -57,9 +58,7 @@ export function todoMarkersIn(source: string, shown: string): Finding[] {
     const offset = match.index;
     const { line, col } = lineCounter.linePos(offset);
     const inValue = scalars.find((scalar) => scalar.start <= offset && offset < scalar.end);
-    const message = inValue
-      ? `${formatKeyPath(inValue.keys)}: replace the ${TODO} with the real information`
-      : `a ${TODO} comment is left: do what it says, then delete the ${TODO}`;
+    const message = inValue ? t('finding.departmentTodo.value', { key: formatKeyPath(inValue.keys) }) : t('finding.departmentTodo.comment');
     findings.push({ file: shown, line, column: col, rule: 'department-todo', severity: 'error', message });
   }
   return findings;

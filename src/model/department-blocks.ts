@@ -39,7 +39,7 @@ export function agenciesBlock(context: ChapterContext, where: SourcePosition, st
     name: sentence(agency.name, where, true),
     address: agency.address.map((line) => sentence(line, where)),
     hours: (style === 'table' ? tableStyleLines(agency) : agencyHoursLines(agency)).map((line) => sentence(line, where)),
-    week: style === 'table' && agency.hours ? weeklyTable(agency.hours, { includeClosedSunday: false }).map((row) => [sentence(row.day, where, true), sentence(row.text, where)] as [Sentence, Sentence]) : [],
+    week: style === 'table' && agency.hours ? weeklyTable(agency.hours).map((row) => [sentence(row.day, where, true), sentence(row.text, where)] as [Sentence, Sentence]) : [],
     pictogram: pictogramByName(lexicon, 'agence', where),
   }));
   const map = department.map

@@ -134,3 +134,12 @@ export function iconSvg(reference: string): string | undefined {
   scheduleSave(setName);
   return svg;
 }
+
+/** The installed sets' names. */
+export const ICON_SET_NAMES = Object.keys(ICON_SETS) as IconSetName[];
+
+/** Every icon name of a set, aliases included, sorted (`livret pictos` searches them; this parses the whole set). */
+export function iconNames(setName: IconSetName): string[] {
+  const set = wholeSet(setName);
+  return [...Object.keys(set.icons), ...Object.keys(set.aliases ?? {})].sort();
+}

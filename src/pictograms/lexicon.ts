@@ -10,6 +10,8 @@ import type { Pictogram } from '../model/booklet.js';
 import { isFileIcon, loadFileIcon } from './custom-icons.js';
 import { stems } from './french-words.js';
 import { iconSvg } from './icon-sets.js';
+import { t } from '../i18n/index.js';
+import { didYouMean } from '../i18n/suggest.js';
 
 export { foldForMatching } from './fold.js';
 
@@ -50,7 +52,7 @@ export function lexiconFile(projectRoot: string): string {
 export async function loadLexicon(projectRoot: string): Promise<Lexicon> {
   const file = lexiconFile(projectRoot);
   const shown = displayPath(projectRoot, file);
-  const text = await readYamlFile(file, shown, (error) => new LivretError(`cannot read the pictogram lexicon: ${error.message.split('\n')[0]}`, { file: shown }));
+  const text = await readYamlFile(file, shown, (error) => new LivretError(t('error.lexiconUnreadable', { message: error.message.split('\n')[0]! }), { file: shown }));
   const { document, lineCounter, value: parsed } = parseYamlSource(text, shown);
   const lineOf = (concept: string): number | undefined => {
     const pair = isMap(document.contents) ? document.contents.items.find((item) => isScalar(item.key) && item.key.value === concept) : undefined;
@@ -70,7 +72,7 @@ export async function loadLexicon(projectRoot: string): Promise<Lexicon> {
     if (isFileIcon(entry.icon)) {
       if (!fileIcons.has(entry.icon)) fileIcons.set(entry.icon, await loadFileIcon(path.dirname(file), entry.icon, where));
     } else if (!iconSvg(entry.icon)) {
-      throw new LivretError(`${concept}: unknown icon "${entry.icon}"; use set:name from fluent-emoji-flat or healthicons, or file:name.svg`, where);
+      throw new LivretError(t('error.lexiconIcon', { concept, icon: entry.icon }), where);
     }
     entries.set(concept, { concept, icon: entry.icon, words: entry.words, phrases: entry.words.map(stems).filter((phrase) => phrase.length > 0) });
   }
@@ -113,13 +115,21 @@ export function pictogramByName(lexicon: Lexicon, name: string, where: SourceLoc
   const entry = lexicon.entries.get(name);
   const icon = entry ? entry.icon : name;
   const svg = entry || !isFileIcon(name) ? svgOf(lexicon, icon) : undefined;
-  if (!svg) {
-    const hint = name.includes(':')
-      ? 'check the icon set and name (fluent-emoji-flat or healthicons); for your own picture, add it to the lexicon with icon: file:name.svg'
-      : `add "${name}" to ${lexicon.file} or use one of: ${[...lexicon.entries.keys()].slice(0, 8).join(', ')}…`;
-    throw new LivretError(`unknown pictogram "${name}": ${hint}`, where);
-  }
+  if (!svg) throw unknownPictogram(lexicon, name, where);
   return { concept: entry ? entry.concept : name, icon, svg, chosen: 'named' };
+}
+
+/** Whether `pictogramByName` would find `name`. */
+export function isKnownPictogram(lexicon: Lexicon, name: string): boolean {
+  const entry = lexicon.entries.get(name);
+  return Boolean(entry || !isFileIcon(name) ? svgOf(lexicon, entry ? entry.icon : name) : undefined);
+}
+
+/** "pictogramme inconnu « vaccin » ; vouliez-vous dire … ? ; cherchez-en un avec `livret pictos vaccin`". */
+export function unknownPictogram(lexicon: Lexicon, name: string, where: SourceLocation): LivretError {
+  const hint = name.includes(':') ? t('error.pictogramIconHint') : t('error.pictogramConceptHint', { name, file: lexicon.file });
+  const joiner = t('suggest.joiner');
+  return new LivretError(`${t('error.unknownPictogram', { name })}${didYouMean(name, [...lexicon.entries.keys()])}${joiner}${hint}`, where);
 }
 
 /** The pictogram chosen by the lexicon for a block without `::picto`, or undefined when no word matches. */

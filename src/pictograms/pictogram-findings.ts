@@ -1,5 +1,6 @@
 import type { Booklet, Pictogram, Sentence, SourcePosition } from '../model/booklet.js';
 import { conceptForText, conceptOfIcon, type Lexicon } from './lexicon.js';
+import { t, type MessageKey } from '../i18n/index.js';
 
 /**
  * Pictogram rules for `livret check` (easy-read: "a picture on the left of
@@ -32,6 +33,8 @@ const joined = (sentences: readonly Sentence[]) => sentences.map((sentence) => s
 function pictureSlots(booklet: Booklet): Array<{ pictogram: Pictogram | undefined; text: string; source: SourcePosition; what: string }> {
   const slots: Array<{ pictogram: Pictogram | undefined; text: string; source: SourcePosition; what: string }> = [];
   for (const chapter of booklet.chapters) {
+    // The glossary ("@glossary") is made by livret from the :term definitions: no writer can give its blocks a picture.
+    if (isGeneratedGlossary(chapter)) continue;
     slots.push({ pictogram: chapter.pictogram, text: chapter.title.text, source: chapter.title.source, what: 'chapter title' });
     for (const block of chapter.blocks) {
       if (block.kind === 'paragraph' && block.role === 'text') slots.push({ pictogram: block.pictogram, text: joined(block.sentences), source: block.source, what: 'block' });
@@ -50,6 +53,11 @@ function pictureSlots(booklet: Booklet): Array<{ pictogram: Pictogram | undefine
   return slots;
 }
 
+/** The glossary chapter stands for booklet.yaml's "@glossary" entry: its file is booklet.yaml, never a chapter. */
+function isGeneratedGlossary(chapter: Booklet['chapters'][number]): boolean {
+  return chapter.file.endsWith('booklet.yaml');
+}
+
 /** The concept a placed pictogram depicts: its lexicon concept, or for a `set:icon`, the concept of that icon or of the text beside it. */
 function depictedConcept(lexicon: Lexicon, placed: PlacedPictogram): string | undefined {
   const { pictogram } = placed;
@@ -59,6 +67,14 @@ function depictedConcept(lexicon: Lexicon, placed: PlacedPictogram): string | un
 
 function at(source: SourcePosition): Pick<PictogramFinding, 'file' | 'line' | 'column'> {
   return { file: source.file, line: source.line, column: source.column };
+}
+
+/** `what` is "block", "list", "warning", "step N", "agency" or "contact line". */
+function withoutPictureMessage(what: string, lexicon: string): string {
+  const step = /^step (\d+)$/.exec(what);
+  if (step) return t('finding.blockWithoutPicture.step', { number: step[1]!, lexicon });
+  const kind = what === 'contact line' ? 'contact' : what;
+  return t(`finding.blockWithoutPicture.${kind}` as MessageKey, { lexicon });
 }
 
 export function pictogramFindings(booklet: Booklet, lexicon: Lexicon): PictogramFinding[] {
@@ -71,7 +87,7 @@ export function pictogramFindings(booklet: Booklet, lexicon: Lexicon): Pictogram
         ...at(slot.source),
         rule: 'block-without-picture',
         severity: 'warn',
-        message: `this ${slot.what} has no picture: add ::picto{name=…} before it, or a word of the lexicon (${lexicon.file}) to its text`,
+        message: withoutPictureMessage(slot.what, lexicon.file),
       });
     }
   }
@@ -87,12 +103,12 @@ export function pictogramFindings(booklet: Booklet, lexicon: Lexicon): Pictogram
     const expected = lexicon.entries.get(concept)?.icon ?? items[0]!.pictogram.icon;
     const reference = items.find((item) => item.pictogram.icon === expected);
     for (const item of items.filter((other) => other.pictogram.icon !== expected)) {
-      const elsewhere = reference ? ` (as at ${reference.source.file}:${reference.source.line})` : '';
+      const elsewhere = reference ? t('finding.oneConceptOnePicture.elsewhere', { place: `${reference.source.file}:${reference.source.line}` }) : '';
       findings.push({
         ...at(item.source),
         rule: 'one-concept-one-picture',
         severity: 'warn',
-        message: `"${concept}" is drawn here with ${item.pictogram.icon} but with ${expected} elsewhere${elsewhere}; use ::picto{name=${concept}} so the same thing has the same picture`,
+        message: t('finding.oneConceptOnePicture', { concept, icon: item.pictogram.icon, expected, elsewhere }),
       });
     }
   }

@@ -15,7 +15,7 @@ export interface PreviewOptions extends Omit<BuildOptions, 'write' | 'bleed' | '
 }
 
 export interface PreviewResult {
-  /** `out/<code>/preview/page-01.png` …, one per page of the booklet (A5 pages for a5-booklet, not the imposed sheets). */
+  /** `out/<code>/preview/<booklet>/page-01.png` …, one per page of the booklet (A5 pages for a5-booklet, not the imposed sheets). */
   pagePaths: string[];
   contactSheetPath: string;
   /** `out/<code>/<booklet>-report.html`. */
@@ -37,7 +37,8 @@ export async function previewBooklet(options: PreviewOptions = {}): Promise<Prev
   const build = await buildBooklet({ ...options, write: false });
   const pictures = await renderPages(build.pdf, options.dpi ?? DEFAULT_PREVIEW_DPI);
   const folder = path.dirname(build.outputPath);
-  const previewFolder = path.join(folder, 'preview');
+  // One folder per booklet: previewing one booklet never removes another's pages.
+  const previewFolder = path.join(folder, 'preview', path.basename(build.bookletDir));
   await removeOldPages(previewFolder);
   const digits = Math.max(2, String(pictures.length).length);
   const pagePaths: string[] = [];

@@ -1,6 +1,7 @@
 import type { BookletRule } from './booklet/booklet-rule.js';
 import { departmentTodo } from './booklet/department-todo.js';
 import { blockWithoutPicture, oneConceptOnePicture } from './booklet/pictogram-rules.js';
+import { unlistedChapter } from './booklet/unlisted-chapter.js';
 import type { PdfRule } from './pdf/pdf-rule.js';
 import { bodySize } from './pdf/body-size.js';
 import { contentLoss } from './pdf/content-loss.js';
@@ -71,7 +72,7 @@ export const PDF_RULES: readonly PdfRule[] = [
   pageMultipleOf4,
 ];
 
-export const BOOKLET_RULES: readonly BookletRule[] = [blockWithoutPicture, oneConceptOnePicture, departmentTodo];
+export const BOOKLET_RULES: readonly BookletRule[] = [blockWithoutPicture, oneConceptOnePicture, departmentTodo, unlistedChapter];
 
 export type RuleKind = 'source' | 'booklet' | 'pdf';
 

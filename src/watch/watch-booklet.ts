@@ -4,7 +4,7 @@ import { watch, type FSWatcher } from 'chokidar';
 import type { OutputFormat } from '../pipeline.js';
 import { DEFAULT_WATCH_PORT } from './defaults.js';
 import { CONFIG_FILE } from '../check/config.js';
-import { listBooklets } from '../content/booklet-config.js';
+import { defaultBooklet, listBooklets } from '../content/booklet-config.js';
 import { departmentFile } from '../content/load-department.js';
 import { LivretError } from '../errors.js';
 import { displayPath, findProjectRoot } from '../paths.js';
@@ -94,12 +94,8 @@ export async function watchBooklet(options: WatchOptions = {}): Promise<WatchHan
 }
 
 async function bookletToWatch(projectRoot: string, wanted: string | undefined): Promise<string> {
+  if (wanted === undefined) return defaultBooklet(projectRoot);
   const booklets = await listBooklets(projectRoot);
-  if (wanted === undefined) {
-    const first = booklets[0];
-    if (!first) throw new LivretError('aucun livret ici : créez content/<nom>/booklet.yaml, ou lancez livret watch dans le dossier du projet', { file: displayPath(projectRoot, path.join(projectRoot, 'content')) });
-    return first;
-  }
   if (!booklets.includes(wanted)) {
     const known = booklets.length > 0 ? `livrets trouvés : ${booklets.join(', ')}` : 'aucun livret trouvé';
     throw new LivretError(`pas de livret « ${wanted} » (${known}) : vérifiez le nom du dossier dans content/`, { file: displayPath(projectRoot, path.join(projectRoot, 'content', wanted, 'booklet.yaml')) });

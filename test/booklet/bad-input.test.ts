@@ -34,7 +34,7 @@ describe('bad input: exit code 2 and a message naming the file and line', () => 
   it('an unknown directive', async () => {
     const error = await failure({ 'content/mini/chapitre.md': '# Titre\n\nUne phrase.\n\n::agences\n' });
     expect(error.exitCode).toBe(2);
-    expect(error.format()).toMatch(/^content\/mini\/chapitre\.md:5:1: unknown directive ::agences/);
+    expect(error.format()).toMatch(/^content\/mini\/chapitre\.md:5:1: directive inconnue ::agences ; vouliez-vous dire « ::agencies » \?/);
   });
 
   it('a missing screenshot', async () => {
@@ -52,17 +52,17 @@ describe('bad input: exit code 2 and a message naming the file and line', () => 
   it('an unknown variable, at its exact column', async () => {
     const error = await failure({ 'content/mini/chapitre.md': '# Titre\n\nUne phrase.\nAppelez le {{caisse.fax}}.\n' });
     expect(error.exitCode).toBe(2);
-    expect(error.format()).toMatch(/^content\/mini\/chapitre\.md:4:12: unknown variable \{\{caisse\.fax\}\}/);
+    expect(error.format()).toMatch(/^content\/mini\/chapitre\.md:4:12: variable inconnue \{\{caisse\.fax\}\}/);
   });
 
   it('an unknown pictogram name', async () => {
     const error = await failure({ 'content/mini/chapitre.md': '# Titre\n\n::picto{name=licorne}\nUne phrase.\n' });
-    expect(error.format()).toMatch(/^content\/mini\/chapitre\.md:3:1: unknown pictogram "licorne"/);
+    expect(error.format()).toMatch(/^content\/mini\/chapitre\.md:3:1: pictogramme inconnu « licorne »/);
   });
 
   it('a department file with a bad time range names file, line and key', async () => {
     const error = await failure({ 'content/departments/61.yaml': MINI_DEPARTMENT.replace('"08:30-17:00"', '"17:00-08:30"') });
-    expect(error.format()).toMatch(/^content\/departments\/61\.yaml:12:\d+: agencies\[0\]\.hours\.monday\[0\]: the range ends before it starts/);
+    expect(error.format()).toMatch(/^content\/departments\/61\.yaml:12:\d+: agencies\[0\]\.hours\.monday\[0\] : la plage finit avant de commencer/);
   });
 });
 
@@ -76,7 +76,7 @@ describe('the CLI on bad input', () => {
     );
     expect(outcome.code).toBe(2);
     expect(outcome.stderr.trim().split('\n')).toHaveLength(1);
-    expect(outcome.stderr).toMatch(/^livret: content\/mini\/chapitre\.md:5:1: unknown directive :::etapes/);
+    expect(outcome.stderr).toMatch(/^livret: content\/mini\/chapitre\.md:5:1: directive inconnue :::etapes ; vouliez-vous dire « :::steps » \?/);
     expect(existsSync(path.join(projectRoot, 'out'))).toBe(false);
   });
 });

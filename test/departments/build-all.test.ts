@@ -54,7 +54,7 @@ describe('build --department all', () => {
       path.join('out', '50', 'mini-a4.pdf'),
     ]);
     expect(result.failed[0]!.message).toBe(
-      'content/departments/61.yaml:19:17: agencies[0].hours.tuesday[0]: the range ends before it starts: write the earlier time first, for example "08:30-17:00"',
+      'content/departments/61.yaml:19:17: agencies[0].hours.tuesday[0] : la plage finit avant de commencer : écrivez l’heure la plus tôt d’abord, par exemple "08:30-17:00"',
     );
     expect(result.exitCode).toBe(2);
   });
@@ -93,9 +93,9 @@ describe('build --department all', () => {
 
   it('ends with a summary naming each PDF and each failure', () => {
     const summary = formatSummary(result, root);
-    expect(summary).toMatch(/^Built 2 of 3 department\(s\) in [\d.]+ s with 2 worker\(s\)\.\n/);
+    expect(summary).toMatch(/^2 départements sur 3 fabriqués en [\d,]+ s avec 2 fil\(s\) de travail\.\n/);
     expect(summary).toContain(`  14   ${path.join('out', '14', 'mini-a4.pdf')}  `);
-    expect(summary).toContain('Failed: 1 department(s), the others are written:\n  61   content/departments/61.yaml:19:17: ');
+    expect(summary).toContain('Échec : 1 département, les autres sont écrits :\n  61   content/departments/61.yaml:19:17: ');
   });
 });
 
@@ -115,7 +115,7 @@ describe('buildAllDepartments with one worker', () => {
   });
 
   it('refuses a project without department files', async () => {
-    await expect(buildAllDepartments({ projectRoot: project({}) })).rejects.toThrow(/no department file: create one with `livret init-department CODE`/);
+    await expect(buildAllDepartments({ projectRoot: project({}) })).rejects.toThrow(/aucun fichier de département : créez-en un avec `livret init-department CODE`/);
   });
 });
 

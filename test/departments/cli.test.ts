@@ -36,9 +36,9 @@ const fixture = (name: string) => readFileSync(path.join(fixtures, name), 'utf8'
 
 describe('livret build with a broken department file', () => {
   it.each([
-    ['missing-key.yaml', 'content/departments/61.yaml:3:1: office.website: missing field "website"'],
-    ['bad-range.yaml', 'content/departments/61.yaml:19:17: agencies[0].hours.tuesday[0]: the range ends before it starts'],
-    ['unknown-field.yaml', 'content/departments/61.yaml:14:5: agencies[0].adress: unknown field "adress"'],
+    ['missing-key.yaml', 'content/departments/61.yaml:3:1: office.website : il manque le champ « website » (un texte) : ajoutez-le'],
+    ['bad-range.yaml', 'content/departments/61.yaml:19:17: agencies[0].hours.tuesday[0] : la plage finit avant de commencer'],
+    ['unknown-field.yaml', 'content/departments/61.yaml:14:5: agencies[0].adress : champ inconnu « adress »'],
   ])('%s: exit 2, one line naming file, line and key', (name, expected) => {
     const run = livret(project({ '61': fixture(name) }), 'build', '--department', '61');
     expect(run.status).toBe(2);
@@ -54,15 +54,15 @@ describe('livret build --department all', () => {
     const run = livret(root, 'build', '--department', 'all', '--workers', '2');
     expect(run.status).toBe(2);
     expect(existsSync(path.join(root, 'out', '14', 'mini-a4.pdf'))).toBe(true);
-    expect(run.stdout).toMatch(/^Built 1 of 2 department\(s\) in [\d.]+ s with 2 worker\(s\)\.\n {2}14 {3}out\/14\/mini-a4\.pdf {2}\d+ pages\n/);
-    expect(run.stdout).toContain('  61   content/departments/61.yaml:19:17: agencies[0].hours.tuesday[0]: the range ends');
-    expect(run.stderr).not.toContain('Departments [');
+    expect(run.stdout).toMatch(/^1 département sur 2 fabriqué en [\d,]+ s avec 2 fil\(s\) de travail\.\n {2}14 {3}out\/14\/mini-a4\.pdf {2}\d+ pages\n/);
+    expect(run.stdout).toContain('  61   content/departments/61.yaml:19:17: agencies[0].hours.tuesday[0] : la plage finit');
+    expect(run.stderr).not.toContain('Départements [');
   });
 
   it('refuses --workers 0', () => {
     const run = livret(project({ '61': fixture('valid.yaml') }), 'build', '--department', 'all', '--workers', '0');
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('--workers must be a whole number from 1');
+    expect(run.stderr).toContain('--workers doit être un nombre entier à partir de 1');
   });
 });
 
@@ -71,13 +71,13 @@ describe('livret init-department', () => {
     const root = project();
     const first = livret(root, 'init-department', '28');
     expect(first.status).toBe(0);
-    expect(first.stdout).toContain(`wrote ${path.join('content', 'departments', '28.yaml')}`);
+    expect(first.stdout).toContain(`Fichier écrit : ${path.join('content', 'departments', '28.yaml')}`);
     const file = path.join(root, 'content', 'departments', '28.yaml');
     expect(readFileSync(file, 'utf8')).toContain("short_name: CPAM d'Eure-et-Loir");
     writeFileSync(file, 'edited\n');
     const second = livret(root, 'init-department', '28');
     expect(second.status).toBe(2);
-    expect(second.stderr).toMatch(/^livret: content\/departments\/28\.yaml: the file already exists; .*--force/);
+    expect(second.stderr).toMatch(/^livret: content\/departments\/28\.yaml: ce fichier existe déjà : .*--force/);
     expect(readFileSync(file, 'utf8')).toBe('edited\n');
     expect(livret(root, 'init-department', '28', '--force').status).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('name: Eure-et-Loir');
@@ -86,6 +86,6 @@ describe('livret init-department', () => {
   it('refuses an unknown code with exit 2', () => {
     const run = livret(project(), 'init-department', '00');
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('unknown département code "00"');
+    expect(run.stderr).toContain('code de département inconnu « 00 »');
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { inseeDepartments, withArticle } from '../../src/content/department-names.js';
 import { loadDepartment, parseDepartment } from '../../src/content/load-department.js';
 import { initDepartment, normaliseDepartmentCode } from '../../src/departments/init-department.js';
-import { starterDepartmentYaml } from '../../src/departments/starter-file.js';
+import { officeNameFor, starterDepartmentYaml } from '../../src/departments/starter-file.js';
 import { findTodoMarkers, todoMarkersIn } from '../../src/departments/todo-markers.js';
 import { LivretError } from '../../src/errors.js';
 import { cleanUpTempDirs, makeTempDir } from './temp-dirs.js';
@@ -37,7 +37,7 @@ describe('livret init-department', () => {
   it('refuses an unknown code with exit 2', async () => {
     await expect(initDepartment({ projectRoot: emptyProject(), code: '99' })).rejects.toMatchObject({
       exitCode: 2,
-      message: expect.stringMatching(/unknown département code "99"/),
+      message: expect.stringMatching(/code de département inconnu « 99 »/),
     });
   });
 
@@ -47,7 +47,7 @@ describe('livret init-department', () => {
     writeFileSync(file, 'checked by the CPAM\n');
     const refused = initDepartment({ projectRoot: root, code: '50' });
     await expect(refused).rejects.toBeInstanceOf(LivretError);
-    await expect(refused).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/already exists; .*--force/) });
+    await expect(refused).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/existe déjà : .*--force/) });
     expect(readFileSync(file, 'utf8')).toBe('checked by the CPAM\n');
     await initDepartment({ projectRoot: root, code: '50', force: true });
     expect(readFileSync(file, 'utf8')).toContain('name: Manche');
@@ -57,15 +57,29 @@ describe('livret init-department', () => {
     for (const insee of inseeDepartments().values()) {
       const department = parseDepartment(starterDepartmentYaml(insee), `${insee.code}.yaml`);
       expect(department.name, insee.code).toBe(insee.name);
-      expect(department.office.short_name, insee.code).toBe(`CPAM ${withArticle(insee)}`);
+      expect(department.office.short_name, insee.code).toBe(officeNameFor(insee).shortName);
     }
   });
 
-  it('asks a human for the office name where a département has several CPAM or another body', () => {
+  it('names the right body: a CGSS in 971 to 974, the CSSM in Mayotte, a CPAM elsewhere', () => {
     const insee = inseeDepartments();
-    expect(starterDepartmentYaml(insee.get('59')!)).toMatch(/TODO : ce département a plusieurs CPAM/);
-    expect(starterDepartmentYaml(insee.get('974')!)).toMatch(/TODO : ici, l'assurance maladie n'est peut-être pas une CPAM/);
-    expect(starterDepartmentYaml(insee.get('61')!)).not.toMatch(/plusieurs CPAM|pas une CPAM/);
+    const office = (code: string) => parseDepartment(starterDepartmentYaml(insee.get(code)!), `${code}.yaml`).office;
+    expect(office('974')).toMatchObject({ name: 'Caisse générale de sécurité sociale de La Réunion', short_name: 'CGSS de La Réunion' });
+    expect(office('971')).toMatchObject({ name: 'Caisse générale de sécurité sociale de la Guadeloupe', short_name: 'CGSS de la Guadeloupe' });
+    expect(office('972').short_name).toBe('CGSS de la Martinique');
+    expect(office('973').short_name).toBe('CGSS de la Guyane');
+    expect(office('976')).toMatchObject({ name: 'Caisse de sécurité sociale de Mayotte', short_name: 'CSSM' });
+    expect(office('61')).toMatchObject({ name: "Caisse primaire d'assurance maladie de l'Orne", short_name: "CPAM de l'Orne" });
+    expect(office('48').short_name).toBe('CPAM de la Lozère');
+  });
+
+  it('asks a human for the office name where a département has several CPAM, listing them', () => {
+    const insee = inseeDepartments();
+    const nord = starterDepartmentYaml(insee.get('59')!);
+    expect(nord).toContain('# TODO : ce département a plusieurs CPAM (CPAM de Lille-Douai, CPAM de Roubaix-Tourcoing, CPAM du Hainaut, CPAM des Flandres)');
+    expect(todoMarkersIn(nord, '59.yaml').map((finding) => finding.message)).toContain('office.short_name : remplacez le TODO par la vraie information');
+    expect(starterDepartmentYaml(insee.get('62')!)).toContain("CPAM de l'Artois, CPAM de la Côte d'Opale");
+    expect(starterDepartmentYaml(insee.get('61')!)).not.toMatch(/plusieurs CPAM/);
   });
 });
 
@@ -80,9 +94,9 @@ describe('TODO markers (rule department-todo)', () => {
     const lines = readFileSync(path.join(root, shown), 'utf8').split('\n');
     for (const finding of findings) expect(lines[finding.line! - 1]!.slice(finding.column! - 1)).toMatch(/^TODO/);
     const messages = findings.map((finding) => finding.message);
-    expect(messages).toContain('office.address[0]: replace the TODO with the real information');
-    expect(messages).toContain('agencies[0].name: replace the TODO with the real information');
-    expect(messages).toContain('a TODO comment is left: do what it says, then delete the TODO');
+    expect(messages).toContain('office.address[0] : remplacez le TODO par la vraie information');
+    expect(messages).toContain('agencies[0].name : remplacez le TODO par la vraie information');
+    expect(messages).toContain('il reste un commentaire TODO : faites ce qu’il demande, puis supprimez le TODO');
   });
 
   it('finds nothing in a completed file, and finds a TODO an editor added', () => {
@@ -90,7 +104,7 @@ describe('TODO markers (rule department-todo)', () => {
     expect(todoMarkersIn(done, 'x.yaml')).toEqual([]);
     expect(todoMarkersIn('code: "61"\nname: Orne # TODOS are not markers\n', 'x.yaml')).toEqual([]);
     expect(todoMarkersIn(done.replace('Flers', 'Flers TODO'), 'x.yaml')).toEqual([
-      { file: 'x.yaml', line: 4, column: 27, rule: 'department-todo', severity: 'error', message: 'agencies[0].name: replace the TODO with the real information' },
+      { file: 'x.yaml', line: 4, column: 27, rule: 'department-todo', severity: 'error', message: 'agencies[0].name : remplacez le TODO par la vraie information' },
     ]);
   });
 

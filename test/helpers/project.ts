@@ -33,6 +33,9 @@ export async function makeProject(files: Record<string, string | Buffer> = {}): 
     'content/departments/61.yaml': MINI_DEPARTMENT,
     'assets/screenshots/exemple.png': await sharp({ create: { width: 300, height: 200, channels: 3, background: '#dde' } }).png().toBuffer(),
   };
+  // A booklet.yaml that does not list the default chapter gets no stray chapitre.md (rule unlisted-chapter).
+  const bookletYaml = files['content/mini/booklet.yaml'];
+  if (bookletYaml !== undefined && !/(^|[\s\[,"'])chapitre\.md/.test(String(bookletYaml))) delete defaults['content/mini/chapitre.md'];
   for (const [relative, data] of Object.entries({ ...defaults, ...files })) {
     const target = path.join(root, relative);
     await mkdir(path.dirname(target), { recursive: true });

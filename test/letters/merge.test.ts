@@ -139,7 +139,7 @@ describe('mergeLetters, bad input', () => {
     const error = await mergeLetters({ projectRoot: project, letter: TEMPLATE, recipients: path.join(project, 'r.csv'), department: '62' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(LivretError);
     expect((error as LivretError).exitCode).toBe(2);
-    expect((error as LivretError).format()).toMatch(/content\/departments\/62\.yaml: no department file/);
+    expect((error as LivretError).format()).toMatch(/content\/departments\/62\.yaml: pas de fichier de département/);
   });
 
   it('refuses a missing recipients file', async () => {

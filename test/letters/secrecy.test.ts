@@ -48,7 +48,7 @@ describe('the code never leaves the letter', () => {
   });
 
   it('prints counts and paths on stdout, nothing on stderr', () => {
-    expect(stdout).toMatch(/216 letters in 3 files, 24 rows rejected \(rejected\.csv\), 240 rows read/);
+    expect(stdout).toMatch(/216 courriers dans 3 fichiers, 24 lignes refusées \(rejected\.csv\), 240 lignes lues/);
     expect(stderr).toBe('');
   });
 
@@ -87,7 +87,7 @@ describe('the code never leaves the letter', () => {
       (error: { code: number; stderr: string; stdout: string }) => error,
     );
     expect(failure).toMatchObject({ code: 2, stdout: '' });
-    expect((failure as { stderr: string }).stderr).toBe('livret: content/departments/62.yaml: no department file for "62"; create it with `livret init-department 62` or check the code\n');
+    expect((failure as { stderr: string }).stderr).toBe('livret: content/departments/62.yaml: pas de fichier de département pour « 62 » : créez-le avec `livret init-department 62`, ou vérifiez le code\n');
     await writeFile(path.join(project, 'no-header.csv'), 'A1;Dupont;Claire\n');
     const badHeader = await run(process.execPath, ['--import', loader, cli, 'merge', '--letter', TEMPLATE, '--recipients', 'no-header.csv', '--department', '61'], { cwd: project }).catch(
       (error: { code: number; stderr: string }) => error,

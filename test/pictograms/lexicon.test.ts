@@ -48,8 +48,8 @@ describe('the French lexicon picks one pictogram per concept', () => {
   it('names a concept or a set:icon, and refuses an unknown name with the place of the directive', () => {
     expect(pictogramByName(lexicon, 'medecin', { file: 'a.md', line: 3 })).toMatchObject({ concept: 'medecin', icon: 'fluent-emoji-flat:health-worker', chosen: 'named' });
     expect(pictogramByName(lexicon, 'healthicons:doctor', { file: 'a.md', line: 3 }).icon).toBe('healthicons:doctor');
-    expect(() => pictogramByName(lexicon, 'licorne', { file: 'a.md', line: 3 })).toThrow(/unknown pictogram "licorne"/);
-    expect(() => pictogramByName(lexicon, 'fluent-emoji-flat:nope', { file: 'a.md', line: 3 })).toThrow(/check the icon set/);
+    expect(() => pictogramByName(lexicon, 'licorne', { file: 'a.md', line: 3 })).toThrow(/pictogramme inconnu « licorne »/);
+    expect(() => pictogramByName(lexicon, 'fluent-emoji-flat:nope', { file: 'a.md', line: 3 })).toThrow(/vérifiez le jeu et le nom de l’icône/);
   });
 });
 

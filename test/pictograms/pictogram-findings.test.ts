@@ -26,7 +26,7 @@ describe('pictogram findings for livret check', () => {
   it('a step with a screenshot needs no pictogram; a step without either is reported', async () => {
     const findings = await findingsFor('# Un chapitre\n\n:::steps\n1. Regardez bien.\n   ::screenshot{src=exemple.png alt="Une page"}\n2. Le ciel est bleu.\n:::\n');
     expect(findings.map((finding) => [finding.line, finding.rule])).toEqual([[6, 'block-without-picture']]);
-    expect(findings[0]!.message).toMatch(/step 2 has no picture/);
+    expect(findings[0]!.message).toMatch(/l’étape 2 n’a pas d’image/);
   });
 
   it('one-concept-one-picture: a set:icon on a block about a concept drawn with another icon elsewhere', async () => {
@@ -36,7 +36,7 @@ describe('pictogram findings for livret check', () => {
     expect(findings).toEqual([
       expect.objectContaining({ line: 6, rule: 'one-concept-one-picture', severity: 'warn' }),
     ]);
-    expect(findings[0]!.message).toContain('"ordinateur" is drawn here with fluent-emoji-flat:desktop-computer but with fluent-emoji-flat:laptop elsewhere (as at content/mini/chapitre.md:3)');
+    expect(findings[0]!.message).toContain('« ordinateur » est dessiné ici avec fluent-emoji-flat:desktop-computer mais ailleurs avec fluent-emoji-flat:laptop (comme à content/mini/chapitre.md:3)');
   });
 });
 

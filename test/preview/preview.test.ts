@@ -25,8 +25,11 @@ describe('livret preview (library)', () => {
   beforeAll(async () => {
     projectRoot = await makeProject(files);
     // A page from an earlier, longer preview must not stay behind.
-    await mkdir(path.join(projectRoot, 'out/61/preview'), { recursive: true });
-    await writeFile(path.join(projectRoot, 'out/61/preview/page-99.png'), 'old');
+    await mkdir(path.join(projectRoot, 'out/61/preview/mini'), { recursive: true });
+    await writeFile(path.join(projectRoot, 'out/61/preview/mini/page-99.png'), 'old');
+    // Another booklet's preview pages stay: previewing "mini" is not previewing "autre".
+    await mkdir(path.join(projectRoot, 'out/61/preview/autre'), { recursive: true });
+    await writeFile(path.join(projectRoot, 'out/61/preview/autre/page-01.png'), 'other booklet');
     result = await previewBooklet({
       projectRoot,
       dpi: 72,
@@ -38,8 +41,9 @@ describe('livret preview (library)', () => {
   });
 
   it('writes one PNG per page at the asked resolution, numbered page-01.png …', async () => {
-    const folder = path.join(projectRoot, 'out/61/preview');
+    const folder = path.join(projectRoot, 'out/61/preview/mini');
     const pages = (await readdir(folder)).filter((name) => name.startsWith('page-')).sort();
+    expect(await readFile(path.join(projectRoot, 'out/61/preview/autre/page-01.png'), 'utf8')).toBe('other booklet');
     expect(pages).toEqual(Array.from({ length: result.pageCount }, (_, index) => `page-${String(index + 1).padStart(2, '0')}.png`));
     expect(result.pageCount).toBe(result.build.pageCount);
     for (const file of result.pagePaths) {
@@ -61,7 +65,7 @@ describe('livret preview (library)', () => {
   });
 
   it('writes a contact sheet holding every page', async () => {
-    expect(result.contactSheetPath).toBe(path.join(projectRoot, 'out/61/preview/contact-sheet.png'));
+    expect(result.contactSheetPath).toBe(path.join(projectRoot, 'out/61/preview/mini/contact-sheet.png'));
     const metadata = await sharp(result.contactSheetPath).metadata();
     expect(metadata.format).toBe('png');
     const spreads = Math.floor(result.pageCount / 2) + 1;
@@ -143,10 +147,10 @@ describe('livret preview (command line)', () => {
     const projectRoot = await makeProject(files);
     const run = promisify(execFile);
     const { stdout } = await run('node', [path.join(REPO_ROOT, 'bin/livret.js'), 'preview', '--department', '61', '--format', 'a5-booklet', '--dpi', '36'], { cwd: projectRoot });
-    expect(stdout).toContain(path.join('out', '61', 'preview', 'contact-sheet.png'));
+    expect(stdout).toContain(path.join('out', '61', 'preview', 'mini', 'contact-sheet.png'));
     const pages = (await readdir(path.join(projectRoot, 'out/61/preview'))).filter((name) => name.startsWith('page-'));
     expect(pages.length % 4).toBe(0);
-    const metadata = await sharp(path.join(projectRoot, 'out/61/preview/page-01.png')).metadata();
+    const metadata = await sharp(path.join(projectRoot, 'out/61/preview/mini/page-01.png')).metadata();
     // A5 at 36 dpi: half a pixel per point, rounded down.
     expect(metadata.width).toBe(Math.floor(419.53 / 2));
     expect(metadata.height).toBe(Math.floor(595.28 / 2));
@@ -165,6 +169,6 @@ describe('livret preview (command line)', () => {
       (error: { code: number; stderr: string }) => error,
     );
     expect(outcome.code).toBe(2);
-    expect(outcome.stderr).toMatch(/^livret: --dpi 0: give a resolution between 20 and 600/);
+    expect(outcome.stderr).toMatch(/^livret: --dpi 0 : donnez une résolution de 20 à 600/);
   });
 });

@@ -49,8 +49,8 @@ describe('livret check on a chapter written badly on purpose', () => {
     const report = await checkBooklet({ projectRoot: await badProject(), pdf: false });
     const output = formatStylish(report);
     expect(output).toContain(CHAPTER);
-    expect(output).toMatch(/7:13\s+error\s+Abréviation « CMU » sans explication.*abbreviations/);
-    expect(output).toMatch(/12:6\s+warning\s+Phrase négative.*negations/);
+    expect(output).toMatch(/7:13\s+erreur\s+Abréviation « CMU » sans explication.*abbreviations/);
+    expect(output).toMatch(/12:6\s+avertissement\s+Phrase négative.*negations/);
     expect(JSON.parse(formatJson(report)).findings).toHaveLength(EXPECTED.length);
   });
 

@@ -46,19 +46,19 @@ describe('livret.config.yaml', () => {
   it('an unknown rule is bad input (exit 2) naming the file and line', async () => {
     const error = await configError('rules:\n  sentence-length: error\n  phrase-longue: error\n');
     expect(error.exitCode).toBe(2);
-    expect(error.format()).toMatch(/^livret\.config\.yaml:3: unknown rule "phrase-longue": use one of .*sentence-length/);
+    expect(error.format()).toMatch(/^livret\.config\.yaml:3: règle inconnue « phrase-longue » ; utilisez : .*sentence-length/);
   });
 
   it('a bad severity or option is bad input naming the rule', async () => {
     expect((await configError('rules:\n  sentence-length: strict\n')).format()).toMatch(/^livret\.config\.yaml:2: rules\.sentence-length/);
     const option = await configError('rules:\n  sentence-length: [error, { maximum: 15 }]\n');
-    expect(option.format()).toMatch(/^livret\.config\.yaml:2: rule "sentence-length" option: .*maximum/);
+    expect(option.format()).toMatch(/^livret\.config\.yaml:2: règle « sentence-length », option : .*maximum/);
     const value = await configError('rules:\n  sentence-length: [error, { max: -1 }]\n');
-    expect(value.format()).toMatch(/rule "sentence-length" option\.max/);
+    expect(value.format()).toMatch(/règle « sentence-length », option\.max/);
   });
 
   it('a YAML error gives its line', async () => {
-    expect((await configError('rules:\n  sentence-length: [error\n')).format()).toMatch(/^livret\.config\.yaml:\d+:\d+: YAML syntax error/);
+    expect((await configError('rules:\n  sentence-length: [error\n')).format()).toMatch(/^livret\.config\.yaml:\d+:\d+: erreur de syntaxe YAML/);
   });
 
   it('off turns a rule off', async () => {

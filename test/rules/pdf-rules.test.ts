@@ -24,7 +24,7 @@ describe('rendered-PDF rules on PDFs made with pdfmake', () => {
     expect(report.findings[0]?.message).toMatch(/^Page 1 : texte en 12 pt « Mentions légales\. » : 14 pt au moins\.$/);
     expect(await rulesFound({ content: [{ text: 'Vous pouvez suivre vos remboursements.' }, { text: 'Mentions légales.', fontSize: 14 }] })).toEqual([]);
     // a finding about the whole PDF has no line: stylish shows the PDF's path, JSON a null line
-    expect(formatStylish(report)).toMatch(/out\/exemple\.pdf\n\s+error\s+Page 1 : texte en 12 pt.*min-font-size/);
+    expect(formatStylish(report)).toMatch(/out\/exemple\.pdf\n\s+erreur\s+Page 1 : texte en 12 pt.*min-font-size/);
     expect(JSON.parse(formatJson(report)).findings[0]).toMatchObject({ file: 'out/exemple.pdf', line: null, column: null, rule: 'min-font-size' });
   });
 

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
-import type { CheckReport, OutputFile, OutputFormat } from '../../index.js';
+import { t, type BuildResult, type CheckReport, type OutputFile, type OutputFormat } from '../../index.js';
+import { findingOptions, maxWarningsOf, tooManyWarnings, type FindingArguments } from '../finding-options.js';
 import { loadLibrary } from '../library.js';
 import { runCommand } from '../run-command.js';
 
-interface BuildArguments {
+interface BuildArguments extends FindingArguments {
   booklet?: string;
   department: string;
   format: OutputFormat;
@@ -17,24 +18,25 @@ interface BuildArguments {
 
 export const buildCommand: CommandModule<object, BuildArguments> = {
   command: 'build [booklet]',
-  describe: 'Build the booklet PDF: out/<department>/<booklet>-<format>.pdf',
+  describe: t('cli.build.describe'),
   builder: (yargs) =>
-    yargs
-      .positional('booklet', { type: 'string', describe: 'Booklet folder in content/ (default: the first one)' })
-      .option('department', { type: 'string', default: 'all', describe: 'Department code (content/departments/<code>.yaml), or "all"' })
-      .option('format', { choices: ['a4', 'a5-booklet'] as const, default: 'a4' as OutputFormat, describe: 'Page format' })
-      .option('grayscale', { type: 'boolean', default: false, describe: 'Gray pictures for black-and-white printers' })
-      .option('out', { type: 'string', default: 'out', describe: 'Output folder' })
-      .option('bleed', { type: 'string', describe: 'Also write a print-shop file <booklet>-<a4|a5>-print.pdf with this bleed, e.g. 3mm' })
-      .option('crop-marks', { type: 'boolean', default: false, describe: 'Crop marks on the print-shop file' })
-      .option('workers', { type: 'number', describe: 'With --department all: worker threads (default: 2, or 1 on one core)' }) as never,
+    findingOptions(
+      yargs
+        .positional('booklet', { type: 'string', describe: t('cli.opt.booklet') })
+        .option('department', { type: 'string', default: 'all', describe: t('cli.build.department') })
+        .option('format', { choices: ['a4', 'a5-booklet'] as const, default: 'a4' as OutputFormat, describe: t('cli.build.format') })
+        .option('grayscale', { type: 'boolean', default: false, describe: t('cli.build.grayscale') })
+        .option('out', { type: 'string', default: 'out', describe: t('cli.opt.out') })
+        .option('bleed', { type: 'string', describe: t('cli.build.bleed') })
+        .option('crop-marks', { type: 'boolean', default: false, describe: t('cli.build.cropMarks') })
+        .option('workers', { type: 'number', describe: t('cli.build.workers') }),
+    ) as never,
   handler: (argv) =>
     runCommand(async () => {
       const livret = await loadLibrary();
+      const maxWarnings = maxWarningsOf(argv);
       const bleed = argv.bleed === undefined ? undefined : livret.parseLength(argv.bleed);
-      if (argv.bleed !== undefined && bleed === undefined) {
-        throw new livret.LivretError(`--bleed ${argv.bleed} is not a length: give one such as 3mm, 0.125in or 8.5pt`);
-      }
+      if (argv.bleed !== undefined && bleed === undefined) throw new livret.LivretError(t('cli.bleedNotLength', { value: argv.bleed }));
       const options = {
         projectRoot: livret.findProjectRoot(),
         booklet: argv.booklet,
@@ -44,26 +46,39 @@ export const buildCommand: CommandModule<object, BuildArguments> = {
         bleed,
         cropMarks: argv.cropMarks,
       };
+      const show = (report: CheckReport) => printFindings(livret, argv.quiet ? livret.errorsOnly(report) : report);
       if (argv.department === 'all') {
         const result = await livret.buildAllDepartments({ ...options, workers: argv.workers, onProgress: livret.terminalProgress() });
-        printFindings(livret.formatStylish, result.sourceReport);
+        show(result.sourceReport);
         if (result.sourceReport.errorCount > 0) return livret.EXIT_RULES_FAILED;
         process.stdout.write(livret.formatSummary(result, process.cwd(), describeFile));
         return result.exitCode;
       }
       const result = await livret.buildBooklet({ ...options, department: argv.department });
-      printFindings(livret.formatStylish, result.report);
-      if (!result.written) return livret.EXIT_RULES_FAILED;
+      show(result.report);
+      if (!result.written) {
+        reportNotWritten(result);
+        return livret.EXIT_RULES_FAILED;
+      }
       for (const file of result.files) process.stdout.write(`${path.relative(process.cwd(), file.path)}  ${describeFile(file)}\n`);
-      return 0;
+      tooManyWarnings(result.report, maxWarnings);
+      return livret.exitCodeOf(result.report, { maxWarnings });
     }),
 };
 
-function printFindings(formatStylish: (report: CheckReport, options: { color: boolean }) => string, report: CheckReport): void {
-  if (report.findings.length > 0) process.stderr.write(`${formatStylish(report, { color: process.stderr.isTTY === true })}\n`);
+function printFindings(livret: { formatStylish: (report: CheckReport, options: { color: boolean }) => string }, report: CheckReport): void {
+  if (report.findings.length > 0) process.stderr.write(`${livret.formatStylish(report, { color: process.stderr.isTTY === true })}\n`);
+}
+
+/** No PDF written: say so, and where the previous one went. */
+function reportNotWritten(result: BuildResult): void {
+  process.stderr.write(`livret: ${t('build.notWritten')}\n`);
+  for (const file of result.setAside) {
+    process.stderr.write(`livret: ${path.relative(process.cwd(), file.from)}: ${t('build.oldRenamed', { file: path.basename(file.to) })}\n`);
+  }
 }
 
 function describeFile(file: Pick<OutputFile, 'kind' | 'pageCount'>): string {
-  if (file.kind === 'imposed') return `${file.pageCount / 2} sheets (${file.pageCount} sides), A4 landscape, duplex short-edge`;
-  return `${file.pageCount} pages${file.kind === 'print' ? ' for the print shop (TrimBox and BleedBox set)' : ''}`;
+  if (file.kind === 'imposed') return t('build.fileDescription.imposed', { sheets: file.pageCount / 2, sides: file.pageCount });
+  return t(file.kind === 'print' ? 'build.fileDescription.print' : 'build.fileDescription.pages', { count: file.pageCount });
 }

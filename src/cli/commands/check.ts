@@ -1,9 +1,11 @@
 import type { CommandModule } from 'yargs';
 import type { OutputFormat } from '../../index.js';
+import { t } from '../../index.js';
 import { loadLibrary } from '../library.js';
+import { findingOptions, maxWarningsOf, tooManyWarnings, type FindingArguments } from '../finding-options.js';
 import { runCommand } from '../run-command.js';
 
-interface CheckArguments {
+interface CheckArguments extends FindingArguments {
   booklet?: string;
   department?: string;
   format: 'stylish' | 'json';
@@ -13,20 +15,29 @@ interface CheckArguments {
 
 export const checkCommand: CommandModule<object, CheckArguments> = {
   command: 'check [booklet]',
-  describe: 'Check the easy-read rules on the sources and on the rendered PDF',
+  describe: t('cli.check.describe'),
   builder: (yargs) =>
-    yargs
-      .positional('booklet', { type: 'string', describe: 'Booklet folder in content/ (default: the first one)' })
-      .option('department', { type: 'string', describe: 'Department whose data fills the PDF (default: the first one)' })
-      .option('format', { choices: ['stylish', 'json'] as const, default: 'stylish' as const, describe: 'Output format of the findings' })
-      .option('paper', { choices: ['a4', 'a5-booklet'] as const, default: 'a4' as OutputFormat, describe: 'Page format of the PDF to check' })
-      .option('pdf', { type: 'boolean', default: true, describe: 'Render the PDF and check it (--no-pdf: sources only)' }) as never,
+    findingOptions(
+      yargs
+        .positional('booklet', { type: 'string', describe: t('cli.opt.booklet') })
+        .option('department', { type: 'string', describe: t('cli.check.department') })
+        .option('format', { choices: ['stylish', 'json'] as const, default: 'stylish' as const, describe: t('cli.check.format') })
+        .option('paper', { choices: ['a4', 'a5-booklet'] as const, default: 'a4' as OutputFormat, describe: t('cli.check.paper') })
+        .option('pdf', { type: 'boolean', default: true, describe: t('cli.check.pdf') }),
+    ) as never,
   handler: (argv) =>
-    runCommand(async () => {
-      const livret = await loadLibrary();
-      const report = await livret.checkBooklet({ booklet: argv.booklet, department: argv.department, format: argv.paper, pdf: argv.pdf });
-      const output = argv.format === 'json' ? livret.formatJson(report) : livret.formatStylish(report, { color: process.stdout.isTTY === true });
-      process.stdout.write(`${output}\n`);
-      return livret.exitCodeOf(report);
-    }),
+    runCommand(
+      async () => {
+        const livret = await loadLibrary();
+        const maxWarnings = maxWarningsOf(argv);
+        const report = await livret.checkBooklet({ booklet: argv.booklet, department: argv.department, format: argv.paper, pdf: argv.pdf });
+        const shown = argv.quiet ? livret.errorsOnly(report) : report;
+        const output = argv.format === 'json' ? livret.formatJson(shown) : livret.formatStylish(shown, { color: process.stdout.isTTY === true });
+        process.stdout.write(`${output}\n`);
+        const code = livret.exitCodeOf(report, { maxWarnings });
+        if (argv.format !== 'json') tooManyWarnings(report, maxWarnings);
+        return code;
+      },
+      { json: argv.format === 'json' },
+    ),
 };

@@ -5,6 +5,7 @@ import type { CommandModule } from 'yargs';
 import { DEFAULT_BATCH_SIZE, type MergeProgress } from '../../index.js';
 import { loadLibrary } from '../library.js';
 import { runCommand } from '../run-command.js';
+import { t } from '../../index.js';
 
 interface MergeArguments {
   letter: string;
@@ -20,18 +21,18 @@ interface MergeArguments {
 
 export const mergeCommand: CommandModule<object, MergeArguments> = {
   command: 'merge',
-  describe: 'Letters with temporary codes: out/letters/<department>/<run>/batch-NNNN.pdf, manifest.json, rejected.csv',
+  describe: t('cli.merge.describe'),
   builder: (yargs) =>
     yargs
-      .option('letter', { type: 'string', demandOption: true, describe: 'Letter template (templates/<letter>.md)' })
-      .option('recipients', { type: 'string', demandOption: true, describe: 'Recipients CSV (UTF-8 or Windows-1252, ";" or ",")' })
-      .option('department', { type: 'string', demandOption: true, describe: 'Department code (content/departments/<code>.yaml)' })
-      .option('out', { type: 'string', default: 'out', describe: 'Output folder' })
-      .option('batch-size', { type: 'string', default: String(DEFAULT_BATCH_SIZE), describe: 'Letters per PDF file' })
-      .option('shard', { type: 'string', describe: 'Share of the rows for this machine, K/N (K from 1)' })
-      .option('resume', { type: 'boolean', default: false, describe: 'Finish an interrupted run: keep the batches already written' })
-      .option('date', { type: 'string', describe: 'Date printed on the letters, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)' })
-      .option('workers', { type: 'string', describe: 'Stamping threads (default: number of cores, at most 2)' }) as never,
+      .option('letter', { type: 'string', demandOption: true, describe: t('cli.merge.letter') })
+      .option('recipients', { type: 'string', demandOption: true, describe: t('cli.merge.recipients') })
+      .option('department', { type: 'string', demandOption: true, describe: t('cli.merge.department') })
+      .option('out', { type: 'string', default: 'out', describe: t('cli.opt.out') })
+      .option('batch-size', { type: 'string', default: String(DEFAULT_BATCH_SIZE), describe: t('cli.merge.batchSize') })
+      .option('shard', { type: 'string', describe: t('cli.merge.shard') })
+      .option('resume', { type: 'boolean', default: false, describe: t('cli.merge.resume') })
+      .option('date', { type: 'string', describe: t('cli.merge.date') })
+      .option('workers', { type: 'string', describe: t('cli.merge.workers') }) as never,
   handler: (argv) =>
     runCommand(async () => {
       const livret = await loadLibrary();
@@ -55,8 +56,13 @@ export const mergeCommand: CommandModule<object, MergeArguments> = {
       const { manifest } = result;
       // Counts and paths only: never a name, an address or a code.
       process.stdout.write(
-        `${path.relative(process.cwd(), result.runDirectory)}  ${manifest.letters_written} letters in ${manifest.batches.length} files, ` +
-          `${manifest.rows_rejected} rows rejected (rejected.csv), ${manifest.rows_read} rows read\n`,
+        `${t('cli.mergeSummary', {
+          folder: path.relative(process.cwd(), result.runDirectory),
+          letters: manifest.letters_written,
+          files: manifest.batches.length,
+          rejected: manifest.rows_rejected,
+          read: manifest.rows_read,
+        })}\n`,
       );
     }),
 };
