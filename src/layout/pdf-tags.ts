@@ -38,6 +38,8 @@ export interface PdfTag {
   actual?: string;
   /** Header cells: the row or the column they head. */
   scope?: 'Row' | 'Column';
+  /** The element's title (/T): letters name the slots the stamper fills (`livret:code`). */
+  title?: string;
   /** Artifacts: what kind (page numbers are `Pagination`). */
   artifact?: 'Pagination' | 'Layout' | 'Page';
 }

@@ -252,6 +252,7 @@ function elementOptions(tag: PdfTag): Record<string, unknown> {
     ...(tag.alt !== undefined ? { alt: tag.alt } : {}),
     ...(tag.actual !== undefined ? { actual: tag.actual } : {}),
     ...(tag.scope !== undefined ? { scope: tag.scope } : {}),
+    ...(tag.title !== undefined ? { title: tag.title } : {}),
   };
 }
 

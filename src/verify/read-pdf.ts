@@ -120,7 +120,9 @@ class MarkedText {
       const closed = this.open.pop();
       if (!closed) return;
       if (closed.id) this.byId.set(closed.id, (this.byId.get(closed.id) ?? '') + closed.text);
-      else if (closed.tag === 'Artifact' && closed.text.trim().length > 0) this.artifacts.push(closed.text);
+      else if (closed.tag === 'Artifact') {
+        if (closed.text.trim().length > 0) this.artifacts.push(closed.text);
+      } else this.add(closed.text); // a Span inside a P: its text is the P's
     }
   }
 
