@@ -1,13 +1,13 @@
 import path from 'node:path';
 import type { CommandModule } from 'yargs';
 import type { CheckReport, OutputFile, OutputFormat } from '../../index.js';
-import { loadLibrary } from '../library.js';
+import { loadLibrary, type Library } from '../library.js';
 import { runCommand } from '../run-command.js';
 
 interface BuildArguments {
   booklet?: string;
   department: string;
-  format: OutputFormat;
+  format: OutputFormat | 'html';
   grayscale: boolean;
   out: string;
   bleed?: string;
@@ -17,12 +17,12 @@ interface BuildArguments {
 
 export const buildCommand: CommandModule<object, BuildArguments> = {
   command: 'build [booklet]',
-  describe: 'Build the booklet PDF: out/<department>/<booklet>-<format>.pdf',
+  describe: 'Build the booklet PDF: out/<department>/<booklet>-<format>.pdf (or the web page out/<department>/<booklet>.html)',
   builder: (yargs) =>
     yargs
       .positional('booklet', { type: 'string', describe: 'Booklet folder in content/ (default: the first one)' })
       .option('department', { type: 'string', default: 'all', describe: 'Department code (content/departments/<code>.yaml), or "all"' })
-      .option('format', { choices: ['a4', 'a5-booklet'] as const, default: 'a4' as OutputFormat, describe: 'Page format' })
+      .option('format', { choices: ['a4', 'a5-booklet', 'html'] as const, default: 'a4' as OutputFormat | 'html', describe: 'Page format, or html: one accessible web page' })
       .option('grayscale', { type: 'boolean', default: false, describe: 'Gray pictures for black-and-white printers' })
       .option('out', { type: 'string', default: 'out', describe: 'Output folder' })
       .option('bleed', { type: 'string', describe: 'Also write a print-shop file <booklet>-<a4|a5>-print.pdf with this bleed, e.g. 3mm' })
@@ -31,6 +31,7 @@ export const buildCommand: CommandModule<object, BuildArguments> = {
   handler: (argv) =>
     runCommand(async () => {
       const livret = await loadLibrary();
+      if (argv.format === 'html') return buildWebPages(livret, argv);
       const bleed = argv.bleed === undefined ? undefined : livret.parseLength(argv.bleed);
       if (argv.bleed !== undefined && bleed === undefined) {
         throw new livret.LivretError(`--bleed ${argv.bleed} is not a length: give one such as 3mm, 0.125in or 8.5pt`);
@@ -38,7 +39,7 @@ export const buildCommand: CommandModule<object, BuildArguments> = {
       const options = {
         projectRoot: livret.findProjectRoot(),
         booklet: argv.booklet,
-        format: argv.format,
+        format: argv.format as OutputFormat,
         grayscale: argv.grayscale,
         outDir: path.resolve(argv.out),
         bleed,
@@ -58,6 +59,20 @@ export const buildCommand: CommandModule<object, BuildArguments> = {
       return 0;
     }),
 };
+
+/** `--format html`: one web page per department, from the same model as the PDF. */
+async function buildWebPages(livret: Library, argv: BuildArguments): Promise<number> {
+  const projectRoot = livret.findProjectRoot();
+  const departments = argv.department === 'all' ? await livret.listDepartments(projectRoot) : [argv.department];
+  let exitCode = 0;
+  for (const department of departments) {
+    const result = await livret.buildHtml({ projectRoot, booklet: argv.booklet, department, outDir: path.resolve(argv.out) });
+    printFindings(livret.formatStylish, result.report);
+    if (!result.written) exitCode = livret.EXIT_RULES_FAILED;
+    else process.stdout.write(`${path.relative(process.cwd(), result.outputPath)}  web page\n`);
+  }
+  return exitCode;
+}
 
 function printFindings(formatStylish: (report: CheckReport, options: { color: boolean }) => string, report: CheckReport): void {
   if (report.findings.length > 0) process.stderr.write(`${formatStylish(report, { color: process.stderr.isTTY === true })}\n`);
