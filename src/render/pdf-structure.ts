@@ -32,7 +32,7 @@ interface Page {
 }
 
 interface LayoutBuilderLike {
-  writer: { context(): { getCurrentPage(): Page | null } };
+  writer: { transactionLevel?: number; context(): { pages: Page[]; getCurrentPage(): Page | null } };
 }
 
 interface StructureElement {
@@ -82,8 +82,15 @@ export function applyStructurePatches(): void {
 
 // ── Layout: markers around tagged nodes ────────────────────────────────────
 
+/**
+ * Inside an unbreakable block (a transaction) pdfmake keeps only the first
+ * page of the block's context: a marker goes there, or an end marker written
+ * after an overflow (the footer of an A5 page overflows its small context)
+ * would be lost and leave its element open for the rest of the document.
+ */
 function pushMarker(builder: LayoutBuilderLike, marker: Marker, end: boolean): void {
-  const page = builder.writer.context().getCurrentPage();
+  const context = builder.writer.context();
+  const page = (builder.writer.transactionLevel ?? 0) > 0 ? context.pages[0] : context.getCurrentPage();
   page?.items.push({ type: end ? 'endVerticalAlignment' : 'beginVerticalAlignment', item: { [MARKER]: marker } });
 }
 

@@ -129,6 +129,15 @@ describe('tagged-pdf: the structure tree read back (pdfjs-dist)', () => {
     ]);
   });
 
+  it('a page-number footer taller than the bottom margin (an A5 page) leaves no Artifact open over the next pages', async () => {
+    const definition = {
+      pageMargins: [40, 40, 40, 30] as [number, number, number, number],
+      content: [tagged({ text: FIRST }, 'P'), tagged({ text: SECOND, pageBreak: 'before' as const }, 'P')],
+      footer: (currentPage: number, pageCount: number) => tagged({ ...pageNumber(currentPage, pageCount), margin: [0, 18, 0, 0] as [number, number, number, number] }, { role: 'Artifact', artifact: 'Pagination' }),
+    };
+    expect(await taggedFindings(definition, [FIRST, SECOND])).toEqual([]);
+  });
+
   it('an untagged PDF; a lost sentence is content-loss only', async () => {
     expect(await taggedFindings({ tagged: false, content: [{ text: FIRST }] }, [FIRST])).toEqual([
       { line: null, severity: 'error', message: "Le PDF n'est pas balisé (pas d'arbre de structure, PDF/UA) : un lecteur d'écran le lit comme un seul bloc de texte." },
