@@ -8,7 +8,7 @@ import { buildBooklet, type BuildResult } from '../../src/pipeline.js';
 import { taggedPdf } from '../../src/rules/pdf/tagged-pdf.js';
 import { layoutFactsFor } from '../../src/check/check-pdf.js';
 import { readPdf } from '../../src/verify/read-pdf.js';
-import { REPO_ROOT } from '../helpers/project.js';
+import { makeProject, REPO_ROOT } from '../helpers/project.js';
 
 /**
  * The reference booklet as a screen reader gets it: a tagged PDF/UA-1 whose
@@ -159,5 +159,31 @@ describe.skipIf(pdfinfoMissing)('the structure as poppler reads it (pdfinfo -str
     expect(tree).not.toMatch(/Page \d+ sur \d+/);
     const lines = tree.split('\n');
     expect(lines.filter((line, index) => /^\s+""$/.test(line) && lines[index - 1]?.trim() !== 'Figure')).toEqual([]);
+  });
+});
+
+describe.skipIf(pdfinfoMissing)('tables in the structure (a small project; pdfinfo -struct-text)', () => {
+  it('the weekly hours and a Markdown table: Table → TR → TH / TD, the header row as TH', async () => {
+    const chapter = [
+      '# Nos horaires',
+      '',
+      'Voici les horaires de l’agence.',
+      '',
+      '::agencies{hours=table}',
+      '',
+      '| Jour | Horaires |',
+      '| --- | --- |',
+      '| Lundi | Matin |',
+      '',
+    ].join('\n');
+    const projectRoot = await makeProject({ 'content/mini/chapitre.md': chapter });
+    const result = await buildBooklet({ projectRoot, department: '61', write: false, checks: 'content-loss' });
+    const tree = await pdfinfo(result.pdf, '-struct-text');
+    // Each cell holds its sentence as a P; header cells carry their scope (a row's day, a column's title).
+    expect(tree).toMatch(/Table \(block\)\n {6}TR\n {8}TH:\n {11}\/Scope \/Row\n {10}P \(block\)\n {12}"Lundi"\n {8}TD\n {10}P \(block\)\n {12}"8h30 à 17h00"/);
+    expect(tree).toMatch(/Table \(block\)\n {6}TR\n {8}TH:\n {11}\/Scope \/Column\n {10}P \(block\)\n {12}"Jour"\n {8}TH:\n {11}\/Scope \/Column\n {10}P \(block\)\n {12}"Horaires"\n {6}TR\n {8}TD\n {10}P \(block\)\n {12}"Lundi"\n {8}TD\n {10}P \(block\)\n {12}"Matin"/);
+    const readback = await readPdf(result.pdf);
+    const findings = await taggedPdf.check({ readback, pdfPath: 'mini.pdf', format: 'a4', pageCount: readback.pageCount, sentences: result.sentences, layout: layoutFactsFor('a4') }, {});
+    expect(findings).toEqual([]);
   });
 });
