@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -6,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHtml, type HtmlBuildResult } from '../../src/pipeline.js';
 import { chromiumMissingReason, openChromium, type ChromiumPage } from '../helpers/chromium.js';
-import { REPO_ROOT } from '../helpers/project.js';
+import { makeProject, REPO_ROOT } from '../helpers/project.js';
 
 /**
  * `livret build --format html`: the reference booklet as one accessible web
@@ -132,5 +134,30 @@ describe.skipIf(noChromium !== undefined)(`in Chromium with axe-core${noChromium
 
   it('has a print style sheet', async () => {
     expect(await page.evaluate<boolean>(`[...document.styleSheets].some((sheet) => [...sheet.cssRules].some((rule) => rule.media && rule.media.mediaText === 'print'))`)).toBe(true);
+  });
+});
+
+describe('livret build --format html (the CLI on dist/)', () => {
+  const livret = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin', 'livret.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '', FORCE_COLOR: '0' } });
+
+  it('writes out/<code>/<booklet>.html and names it; an unknown department is exit 2 in one line, nothing written', async () => {
+    const root = await makeProject({ 'content/mini/chapitre.md': '# Un chapitre\n\nVous pouvez appeler la caisse.\nLe numéro est le {{caisse.telephone}}.\n' });
+    const built = livret(root, 'build', '--department', '61', '--format', 'html');
+    expect(built.status).toBe(0);
+    expect(built.stdout).toBe(`${path.join('out', '61', 'mini.html')}  web page\n`);
+    expect((await readFile(path.join(root, 'out', '61', 'mini.html'), 'utf8')).startsWith('<!DOCTYPE html>\n<html lang="fr">')).toBe(true);
+    const bad = livret(root, 'build', '--department', '99', '--format', 'html', '--out', 'elsewhere');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/^livret: content\/departments\/99\.yaml/);
+    expect(existsSync(path.join(root, 'elsewhere'))).toBe(false);
+  });
+
+  it('writes no page when a rule of severity error fails (exit 1), as for a PDF', async () => {
+    const root = await makeProject(); // "CPAM" without explanation: abbreviations, an error
+    const built = livret(root, 'build', '--department', '61', '--format', 'html');
+    expect(built.status).toBe(1);
+    expect(built.stderr).toContain('abbreviations');
+    expect(existsSync(path.join(root, 'out', '61', 'mini.html'))).toBe(false);
   });
 });
