@@ -24,6 +24,7 @@ const letters = () => import('./letters/merge.js');
 // The pipeline (sources → model → images → layout/render → checks → print).
 export const buildBooklet = lazy(pipeline, 'buildBooklet');
 export const checkBooklet = lazy(pipeline, 'checkBooklet');
+export const buildHtml = lazy(pipeline, 'buildHtml');
 export const loadSources = lazy(pipeline, 'loadSources');
 export const listDepartments = lazy(pipeline, 'listDepartments');
 export type {
@@ -32,6 +33,8 @@ export type {
   BuildResult,
   CheckOptions,
   CheckScope,
+  HtmlBuildOptions,
+  HtmlBuildResult,
   OutputFile,
   OutputFormat,
   RenderedBooklet,

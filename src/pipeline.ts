@@ -308,6 +308,46 @@ export async function writeBuildFiles(files: readonly OutputFile[]): Promise<voi
   for (const file of files) await writeFileAtomic(file.path, file.pdf);
 }
 
+// ── HTML: the booklet as one accessible web page ───────────────────────────
+
+/**
+ * `livret build --format html`: the same Booklet model and prepared pictures
+ * as the PDF (A4 sizes), written as one self-contained page instead of being
+ * laid out in pages. Placed after the images stage; no PDF stage runs.
+ */
+export async function htmlStage(booklet: Booklet, images: PreparedImages): Promise<string> {
+  const { bookletHtml } = await import('./html/booklet-html.js');
+  return bookletHtml({ booklet, images: images.lookup });
+}
+
+export interface HtmlBuildOptions extends SourceOptions, ImageOptions {
+  /** Output folder; default `<projectRoot>/out`. */
+  outDir?: string;
+  /** Write the file (default true); never when a rule of severity error fails. */
+  write?: boolean;
+}
+
+export interface HtmlBuildResult {
+  html: string;
+  /** `<out>/<department>/<booklet>.html` */
+  outputPath: string;
+  /** The source and booklet rules (no PDF rule: there is no PDF). */
+  report: CheckReport;
+  written: boolean;
+}
+
+export async function buildHtml(options: HtmlBuildOptions = {}): Promise<HtmlBuildResult> {
+  const sources = await loadSources(options);
+  const booklet = modelStage(sources);
+  const images = await imagesStage(sources, booklet, presetFor('a4'), options);
+  const html = await htmlStage(booklet, images);
+  const report = await checkStage({ sources, booklet, format: 'a4' });
+  const outputPath = path.join(outputFolder(sources, options.outDir), `${sources.booklet.id}.html`);
+  const written = options.write !== false && report.errorCount === 0;
+  if (written) await writeFileAtomic(outputPath, Buffer.from(html, 'utf8'));
+  return { html, outputPath, report, written };
+}
+
 // ── Entry points ───────────────────────────────────────────────────────────
 
 export interface BuildOptions extends SourceOptions, ImageOptions, PrintOptions {

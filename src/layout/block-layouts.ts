@@ -1,4 +1,4 @@
-import type { Content } from 'pdfmake/interfaces.js';
+import type { Content, TableCell } from 'pdfmake/interfaces.js';
 import type {
   AgenciesBlock,
   Block,
@@ -17,6 +17,7 @@ import { besidePicto, box, screenshotContent, sentenceContent, sentencesStack, u
 import { textWidth } from '../geometry/presets.js';
 import { isPortrait as isPortraitSize, STEP_NUMBER_WIDTH } from '../geometry/screenshot-placement.js';
 import { lineHeight, THEME } from '../geometry/theme.js';
+import { tagged, taggedRun } from './pdf-tags.js';
 
 /**
  * One layout per block kind. Every block is unbreakable: a step, a short
@@ -29,7 +30,7 @@ export function layoutBlock(block: Block, context: LayoutContext): Content[] {
     case 'list':
       return [layoutList(block, context)];
     case 'heading':
-      return [sentenceContent(block.sentence, { style: 'heading' })];
+      return [sentenceContent(block.sentence, { style: 'heading' }, 'H2')];
     case 'steps':
       return layoutSteps(block, context);
     case 'warning':
@@ -55,16 +56,19 @@ function layoutParagraph(block: TextBlock, context: LayoutContext): Content {
 }
 
 function layoutList(block: ListBlock, context: LayoutContext): Content {
-  const list: Content = {
-    ul: block.items.map((item) => sentenceContent(item)),
-    markerColor: THEME.colors.accent,
-  };
+  const list: Content = tagged({ ul: block.items.map(listItem), markerColor: THEME.colors.accent }, 'L');
   return unbreakable([besidePicto(block.pictogram, list, context)]);
 }
 
+/** A bulleted item: LI → LBody → P; the bullet is an Artifact. */
+function listItem(item: Sentence): Content {
+  return tagged(sentenceContent(item), 'LI', 'LBody');
+}
+
 function stepNumber(number: number): Content {
+  const label = tagged({ text: String(number), bold: true, fontSize: THEME.stepNumberSize, color: THEME.colors.onAccent, alignment: 'center' as const, fillColor: THEME.colors.accent, lineHeight: lineHeight(1.5) }, 'Lbl');
   return {
-    table: { widths: [STEP_NUMBER_WIDTH], body: [[{ text: String(number), bold: true, fontSize: THEME.stepNumberSize, color: THEME.colors.onAccent, alignment: 'center', fillColor: THEME.colors.accent, lineHeight: lineHeight(1.5) }]] },
+    table: { widths: [STEP_NUMBER_WIDTH], body: [[label]] },
     layout: 'noBorders',
   };
 }
@@ -92,20 +96,28 @@ function layoutStep(step: Step, context: LayoutContext): Content {
           columnGap: pictoGap,
         };
   const text: Content[] = [textAndPhones, ...landscape.map((screenshot) => screenshotContent(screenshot, context))];
-  return unbreakable([
-    {
-      columns: [
-        { width: STEP_NUMBER_WIDTH, stack: [stepNumber(step.number)] },
-        { width: pictoSize, stack: [step.pictogram ? { svg: step.pictogram.svg, width: pictoSize, height: pictoSize } : { text: '' }] },
-        { width: '*', stack: text },
-      ],
-      columnGap: pictoGap,
-    },
-  ]);
+  // One list item: its number is the Lbl, the text column (sentences, screenshots) the LBody.
+  return tagged(
+    unbreakable([
+      {
+        columns: [
+          { width: STEP_NUMBER_WIDTH, stack: [stepNumber(step.number)] },
+          { width: pictoSize, stack: [step.pictogram ? { svg: step.pictogram.svg, width: pictoSize, height: pictoSize } : { text: '' }] },
+          tagged({ width: '*', stack: text }, 'LBody'),
+        ],
+        columnGap: pictoGap,
+      },
+    ]),
+    'LI',
+  );
 }
 
+/** The steps are one list (L), though each step is a block of its own in the page flow. */
 function layoutSteps(block: StepsBlock, context: LayoutContext): Content[] {
-  return block.steps.map((step) => layoutStep(step, context));
+  return taggedRun(
+    block.steps.map((step) => layoutStep(step, context)),
+    'L',
+  );
 }
 
 function layoutWarning(block: WarningBlock, context: LayoutContext): Content {
@@ -125,7 +137,7 @@ function layoutAgencies(block: AgenciesBlock, context: LayoutContext): Content[]
   );
   if (!block.map) return agencies;
   const map = screenshotContent(block.map, context);
-  const legend: Content = { ul: block.mapLegend.map((line) => sentenceContent(line)), markerColor: THEME.colors.accent, margin: [0, 8, 0, 0] };
+  const legend: Content = tagged({ ul: block.mapLegend.map(listItem), markerColor: THEME.colors.accent, margin: [0, 8, 0, 0] }, 'L');
   if (block.mapLegend.length === 0) return [...agencies, unbreakable([map])];
   // The map stays with its legend when both fit a page (A4); on a smaller page (A5) they are two blocks.
   const together = context.preset.maxScreenshotHeight + estimatedHeight(block.mapLegend, context) < usableHeight(context) * 0.9;
@@ -144,15 +156,25 @@ function estimatedHeight(sentences: readonly Sentence[], context: LayoutContext)
   return lines * THEME.bodySize * THEME.lineSpacing + sentences.length * THEME.sentenceGap;
 }
 
-/** The weekly table of `::agencies{hours=table}`: one row per day, the hours in bold. */
+/** A table row's cells: the first opens the TR, the last closes it. */
+function tableRow(cells: TableCell[]): TableCell[] {
+  return taggedRun(cells, 'TR');
+}
+
+/** The weekly table of `::agencies{hours=table}`: one row per day (its TH), the hours in bold. */
 function weekTable(rows: Array<[Sentence, Sentence]>): Content[] {
   if (rows.length === 0) return [];
+  const row = ([day, hours]: [Sentence, Sentence]) =>
+    tableRow([tagged(sentenceContent(day, { margin: [0, 0, 12, 0] }), { role: 'TH', scope: 'Row' }), tagged(sentenceContent(hours, { bold: true, margin: [0, 0, 0, 0] }), 'TD')]);
   return [
-    {
-      table: { widths: ['auto', '*'], body: rows.map(([day, hours]) => [sentenceContent(day, { margin: [0, 0, 12, 0] }), sentenceContent(hours, { bold: true, margin: [0, 0, 0, 0] })]) },
-      layout: { hLineWidth: (index: number) => (index === 0 ? 0 : 1), vLineWidth: () => 0, hLineColor: () => THEME.colors.rule, paddingTop: () => 2, paddingBottom: () => 2 },
-      margin: [0, 4, 0, 0],
-    },
+    tagged(
+      {
+        table: { widths: ['auto', '*'], body: rows.map(row) },
+        layout: { hLineWidth: (index: number) => (index === 0 ? 0 : 1), vLineWidth: () => 0, hLineColor: () => THEME.colors.rule, paddingTop: () => 2, paddingBottom: () => 2 },
+        margin: [0, 4, 0, 0],
+      },
+      'Table',
+    ),
   ];
 }
 
@@ -187,18 +209,25 @@ function layoutNotes(block: NotesBlock, context: LayoutContext): Content {
 
 function layoutTable(block: TableBlock): Content {
   const columns = Math.max(...block.rows.map((row) => row.length));
+  // The first row heads the columns (TH); empty cells stay TD cells of the tree.
+  const cellTag = (rowIndex: number) => (rowIndex === 0 ? ({ role: 'TH', scope: 'Column' } as const) : ('TD' as const));
   return unbreakable([
-    {
-      table: {
-        headerRows: 1,
-        widths: Array.from({ length: columns }, () => '*'),
-        body: block.rows.map((row, rowIndex) =>
-          Array.from({ length: columns }, (_, column) => {
-            const cell = row[column];
-            return cell ? sentenceContent(cell, rowIndex === 0 ? { bold: true } : {}) : { text: '' };
-          }),
-        ),
+    tagged(
+      {
+        table: {
+          headerRows: 1,
+          widths: Array.from({ length: columns }, () => '*'),
+          body: block.rows.map((row, rowIndex) =>
+            tableRow(
+              Array.from({ length: columns }, (_, column) => {
+                const cell = row[column];
+                return tagged(cell ? sentenceContent(cell, rowIndex === 0 ? { bold: true } : {}) : { text: '' }, cellTag(rowIndex));
+              }),
+            ),
+          ),
+        },
       },
-    },
+      'Table',
+    ),
   ]);
 }

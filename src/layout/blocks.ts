@@ -4,6 +4,7 @@ import type { ImageLookup } from '../images/prepared-image.js';
 import type { LayoutPreset } from '../geometry/presets.js';
 import { THEME } from '../geometry/theme.js';
 import { frenchSpacing } from './typography.js';
+import { tagged, type StructRole } from './pdf-tags.js';
 
 /**
  * Building bricks shared by every block layout: sentences, the pictogram
@@ -40,12 +41,16 @@ export function textRuns(text: string): Array<ContentText | string> {
   return inlineRuns({ kind: 'text', text, bold: false });
 }
 
-export function sentenceContent(sentence: Sentence, extra: Partial<ContentText> = {}): ContentText {
-  return {
-    text: sentence.inlines.flatMap(inlineRuns),
-    margin: [0, 0, 0, THEME.sentenceGap],
-    ...extra,
-  };
+/** One sentence, tagged as a paragraph (or a heading) of the PDF's structure. */
+export function sentenceContent(sentence: Sentence, extra: Partial<ContentText> = {}, role: StructRole = 'P'): ContentText {
+  return tagged(
+    {
+      text: sentence.inlines.flatMap(inlineRuns),
+      margin: [0, 0, 0, THEME.sentenceGap],
+      ...extra,
+    },
+    role,
+  );
 }
 
 export function sentencesStack(sentences: readonly Sentence[], extra: Partial<ContentText> = {}): Content {
@@ -69,12 +74,15 @@ export function besidePicto(pictogram: Pictogram | undefined, text: Content, con
   };
 }
 
-/** A screenshot in a thin frame, at the size the image stage prepared it for (screenshot-placement.ts). */
+/**
+ * A screenshot in a thin frame, at the size the image stage prepared it for
+ * (screenshot-placement.ts). The picture is a Figure with its `alt`; the frame is an Artifact.
+ */
 export function screenshotContent(screenshot: Screenshot, context: LayoutContext): Content {
   const image = context.images(screenshot);
   const { width } = image.placed;
   return {
-    table: { widths: [width], body: [[{ image: image.key, width, margin: [0, 0, 0, 0] }]] },
+    table: { widths: [width], body: [[tagged({ image: image.key, width, margin: [0, 0, 0, 0] }, { role: 'Figure', alt: screenshot.alt })]] },
     layout: {
       hLineWidth: () => 1,
       vLineWidth: () => 1,

@@ -7,6 +7,7 @@ import { pictogramContent, sentenceContent, textRuns, type LayoutContext } from 
 import { PRESETS, type LayoutPreset } from '../geometry/presets.js';
 import { MM } from '../geometry/units.js';
 import { lineHeight, THEME } from '../geometry/theme.js';
+import { tagged, taggedRun } from './pdf-tags.js';
 
 /**
  * Booklet model + preset + theme → pdfmake document definition: a cover, a
@@ -42,6 +43,10 @@ export function layoutBooklet(input: LayoutInput): TDocumentDefinitions {
     },
     language: booklet.language,
     displayTitle: true,
+    // PDF/UA-1: a tagged PDF 1.7 (structure from the model, src/layout/pdf-tags.ts), identified in its XMP.
+    version: '1.7',
+    tagged: true,
+    subset: 'PDF/UA',
     pageSize: { width: preset.width, height: preset.height },
     pageMargins: preset.margins,
     defaultStyle: { font: FONT_FAMILY, fontSize: THEME.bodySize, lineHeight: lineHeight(THEME.lineSpacing), color: THEME.colors.text },
@@ -56,7 +61,7 @@ export function layoutBooklet(input: LayoutInput): TDocumentDefinitions {
     footer: (currentPage: number, pageCount: number) =>
       currentPage === 1
         ? null
-        : { text: `Page ${currentPage} sur ${pageCount}`, alignment: 'center', fontSize: THEME.footerSize, lineHeight: lineHeight(1.2), margin: [0, 18, 0, 0] },
+        : tagged({ text: `Page ${currentPage} sur ${pageCount}`, alignment: 'center', fontSize: THEME.footerSize, lineHeight: lineHeight(1.2), margin: [0, 18, 0, 0] }, { role: 'Artifact', artifact: 'Pagination' }),
     background: (currentPage: number) => (currentPage === 1 ? coverBandCanvas(preset) : null),
     content: [...cover(booklet, preset), tableOfContents(), ...chapters(booklet, context, input.blankPagesBeforeBackCover)],
   };
@@ -64,7 +69,7 @@ export function layoutBooklet(input: LayoutInput): TDocumentDefinitions {
 
 /** Pages of a booklet made from an example department carry a visible warning. */
 function exampleMark(preset: LayoutPreset): (currentPage: number) => Content {
-  return () => ({
+  return () => tagged({
     text: 'EXEMPLE : adresses et horaires à vérifier par la CPAM',
     fontSize: THEME.minSize,
     bold: true,
@@ -72,7 +77,7 @@ function exampleMark(preset: LayoutPreset): (currentPage: number) => Content {
     alignment: 'center',
     lineHeight: lineHeight(1.2),
     margin: [preset.margins[0], 20, preset.margins[2], 0],
-  });
+  }, { role: 'Artifact', artifact: 'Pagination' });
 }
 
 /**
@@ -118,32 +123,33 @@ function cover(booklet: Booklet, preset: LayoutPreset): Content[] {
   const scale = preset.height / PRESETS.a4.height;
   const gap = (points: number) => Math.round(points * scale);
   const stack: Content[] = [
-    { text: textRuns(booklet.title), style: 'coverTitle', margin: [0, gap(40), 0, gap(16)] },
-    ...(booklet.subtitle ? [{ text: textRuns(booklet.subtitle), style: 'coverSubtitle', margin: [0, 0, 0, gap(40)] } as Content] : []),
+    tagged({ text: textRuns(booklet.title), style: 'coverTitle', margin: [0, gap(40), 0, gap(16)] }, 'H1'),
+    ...(booklet.subtitle ? [tagged({ text: textRuns(booklet.subtitle), style: 'coverSubtitle', margin: [0, 0, 0, gap(40)] }, 'P') as Content] : []),
     { columns: [{ width: '*', text: '' }, { width: preset.coverPictoSize, stack: [pictogramContent(booklet.cover.pictogram, preset.coverPictoSize)] }, { width: '*', text: '' }], margin: [0, gap(10), 0, gap(50)] },
-    { text: textRuns(booklet.cover.officeName), bold: true, fontSize: 20, lineHeight: lineHeight(1.3), margin: [0, 0, 0, gap(20)] },
-    { text: 'Ce livret est écrit en Français facile.' },
+    tagged({ text: textRuns(booklet.cover.officeName), bold: true, fontSize: 20, lineHeight: lineHeight(1.3), margin: [0, 0, 0, gap(20)] }, 'P'),
+    tagged({ text: 'Ce livret est écrit en Français facile.' }, 'P'),
   ];
-  return [{ stack, unbreakable: true }];
+  return [tagged({ stack, unbreakable: true }, 'Sect')];
 }
 
 function tableOfContents(): Content {
-  return {
+  // pdfmake builds the entries: src/render/pdf-structure.ts tags them TOC / TOCI.
+  return tagged({
     toc: {
-      title: { text: 'Sommaire', style: 'chapterTitle', margin: [0, 0, 0, 20] },
+      title: tagged({ text: 'Sommaire', style: 'chapterTitle', margin: [0, 0, 0, 20] }, 'H1'),
       textStyle: { fontSize: THEME.bodySize },
       numberStyle: { fontSize: THEME.bodySize, bold: true },
       textMargin: [0, 4, 0, 4],
     },
     pageBreak: 'before',
-  };
+  }, 'Sect');
 }
 
 function chapterTitle(chapter: Chapter, context: LayoutContext): Content {
   const { pictoSize, pictoGap } = context.preset;
   // One table-of-contents entry and one PDF bookmark per chapter.
   const titleText: Content = {
-    ...sentenceContent(chapter.title, { style: 'chapterTitle', outline: true, outlineText: chapter.title.text, margin: [0, 8, 0, 0] }),
+    ...sentenceContent(chapter.title, { style: 'chapterTitle', outline: true, outlineText: chapter.title.text, margin: [0, 8, 0, 0] }, 'H1'),
     tocItem: true,
   };
   return {
@@ -180,9 +186,10 @@ function layoutChapter(chapter: Chapter, context: LayoutContext): Content[] {
   const [opening, ...others] = parts;
   // The notes page and the contact page (the back cover) are whole pages of their own.
   const ownPage = chapter.blocks.some((block) => block.kind === 'notes' || block.kind === 'contact');
-  if (ownPage) return [{ stack: [opening ?? ''], pageBreak: 'before' }, ...others];
+  // One Sect per chapter in the PDF's structure, around every part of it.
+  if (ownPage) return taggedRun([{ stack: [opening ?? ''], pageBreak: 'before' }, ...others], 'Sect');
   const probe = chapterBreakProbe(context.preset);
-  return [probe, { stack: [opening ?? ''], margin: [0, CHAPTER_TOP_MARGIN - probeHeight(context.preset), 0, 0] }, ...others];
+  return taggedRun([probe, { stack: [opening ?? ''], margin: [0, CHAPTER_TOP_MARGIN - probeHeight(context.preset), 0, 0] }, ...others], 'Sect');
 }
 
 /**

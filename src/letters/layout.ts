@@ -8,6 +8,8 @@ import { decodedFont, FONT_FAMILY } from '../fonts/fonts.js';
 import { MM } from '../geometry/units.js';
 import { frenchSpacing } from '../layout/typography.js';
 import { renderPdf } from '../render/render-pdf.js';
+import { tagged } from '../layout/pdf-tags.js';
+import { LETTER_SLOT } from './letter-model.js';
 import { PLACEHOLDER, RECIPIENT_FIELDS, type Box, type StaticLetter } from './letter-model.js';
 export { frenchDate } from './letter-model.js';
 import type { Inline, LetterBlock, LetterTemplate, Line } from './template.js';
@@ -165,32 +167,46 @@ function documentDefinition(
       })),
     ),
   });
-  const senderParagraphs: Content[] = template.sender.map((paragraph) => ({
-    stack: paragraph.flatMap((line) => expandMultiline(line, variables)).map((line) => resolveLine(line, 1)),
-    margin: [0, 0, 0, 8],
-  }));
+  const senderParagraphs: Content[] = template.sender.map((paragraph) =>
+    tagged(
+      {
+        stack: paragraph.flatMap((line) => expandMultiline(line, variables)).map((line) => resolveLine(line, 1)),
+        margin: [0, 0, 0, 8],
+      },
+      'P',
+    ),
+  );
   let recipientIndex = 0;
   const blockContent = (block: LetterBlock): Content => {
     switch (block.kind) {
       case 'heading':
-        return { ...resolveLine(block.line, block.sourceLine), fontSize: block.level === 1 ? 24 : 20, bold: true, margin: [0, 0, 0, block.level === 1 ? 6 : 4] };
+        return tagged({ ...resolveLine(block.line, block.sourceLine), fontSize: block.level === 1 ? 24 : 20, bold: true, margin: [0, 0, 0, block.level === 1 ? 6 : 4] }, block.level === 1 ? 'H1' : 'H2');
       case 'paragraph':
-        return { stack: block.lines.map((line, index) => resolveLine(line, block.sourceLine + index)), margin: [0, 0, 0, 8] };
-      case 'recipient-line':
-        return withId({ canvas: [{ type: 'rect', x: 0, y: 0, w: 1, h: size * fontLineHeight * layout.body.line_height, color: '#ffffff', lineWidth: 0, lineColor: '#ffffff' }] }, `recipient-${recipientIndex++}`);
+        return tagged({ stack: block.lines.map((line, index) => resolveLine(line, block.sourceLine + index)), margin: [0, 0, 0, 8] }, 'P');
+      case 'recipient-line': {
+        // An empty P the stamper fills with the line naming the recipient (its place in the reading order).
+        const slot = `${LETTER_SLOT.recipient}${recipientIndex}`;
+        return tagged(
+          withId({ canvas: [{ type: 'rect', x: 0, y: 0, w: 1, h: size * fontLineHeight * layout.body.line_height, color: '#ffffff', lineWidth: 0, lineColor: '#ffffff' }] }, `recipient-${recipientIndex++}`),
+          { role: 'P', title: slot },
+        );
+      }
       case 'code':
-        return withId(
-          {
-            canvas: [{ type: 'rect', x: 0, y: 0, w: contentWidth(template), h: codeBoxHeight(template), r: 8, lineWidth: 2.5, lineColor: '#1f3a93' }],
-            margin: [0, codePushDown, 0, 10],
-          },
-          'code',
+        return tagged(
+          withId(
+            {
+              canvas: [{ type: 'rect', x: 0, y: 0, w: contentWidth(template), h: codeBoxHeight(template), r: 8, lineWidth: 2.5, lineColor: '#1f3a93' }],
+              margin: [0, codePushDown, 0, 10],
+            },
+            'code',
+          ),
+          { role: 'P', title: LETTER_SLOT.code },
         );
       case 'warning':
         return {
           table: {
             widths: [44, '*'],
-            body: [[{ svg: pictogram('fluent-emoji-flat:warning', template, block.sourceLine), width: 36 }, { stack: block.lines.map((line) => resolveLine(line, block.sourceLine)) }]],
+            body: [[{ svg: pictogram('fluent-emoji-flat:warning', template, block.sourceLine), width: 36 }, tagged({ stack: block.lines.map((line) => resolveLine(line, block.sourceLine)) }, 'P')]],
           },
           layout: { hLineWidth: () => 0, vLineWidth: () => 0, fillColor: () => '#fff4cc', paddingLeft: () => 10, paddingRight: () => 10, paddingTop: () => 6, paddingBottom: () => 6 },
           margin: [0, 0, 0, 10],
@@ -198,18 +214,26 @@ function documentDefinition(
       case 'page-break':
         return { text: ' ', pageBreak: 'after', fontSize: 1 };
       case 'steps':
-        return {
-          stack: block.steps.map((step, index) => ({
-            columns: [
-              { text: `${index + 1}.`, width: 30, fontSize: 22, bold: true },
-              step.picto ? { svg: pictogram(step.picto, template, block.sourceLine), width: 44 } : { text: '', width: 44 },
-              { stack: step.lines.map((line) => resolveLine(line, block.sourceLine)), width: '*' },
-            ],
-            columnGap: 12,
-            unbreakable: true,
-            margin: [0, 0, 0, 6],
-          })),
-        };
+        return tagged(
+          {
+            stack: block.steps.map((step, index) =>
+              tagged(
+                {
+                  columns: [
+                    tagged({ text: `${index + 1}.`, width: 30, fontSize: 22, bold: true }, 'Lbl'),
+                    step.picto ? { svg: pictogram(step.picto, template, block.sourceLine), width: 44 } : { text: '', width: 44 },
+                    tagged({ stack: step.lines.map((line) => tagged(resolveLine(line, block.sourceLine), 'P')), width: '*' }, 'LBody'),
+                  ],
+                  columnGap: 12,
+                  unbreakable: true,
+                  margin: [0, 0, 0, 6],
+                },
+                'LI',
+              ),
+            ),
+          },
+          'L',
+        );
     }
   };
   return {
@@ -217,6 +241,11 @@ function documentDefinition(
     pageMargins: [marginLeft, marginTop, layout.page.margin_right_mm * MM, layout.page.margin_bottom_mm * MM],
     defaultStyle: { font: FONT_FAMILY, fontSize: size, lineHeight: layout.body.line_height },
     info: { title: layout.title, creator: 'livret', producer: 'livret', creationDate },
+    // Tagged like the booklets; the stamper copies this structure into every letter (src/letters/stamp.ts).
+    language: 'fr-FR',
+    displayTitle: true,
+    version: '1.7',
+    tagged: true,
     content: [
       {
         // A column of fixed width keeps the sender block out of the window's side of the sheet.
@@ -225,7 +254,8 @@ function documentDefinition(
         absolutePosition: { x: marginLeft, y: marginTop },
       },
       // The flow starts under the envelope window, so nothing but the address shows through it.
-      { canvas: [], margin: [0, window.top + window.height + 3 * MM - marginTop, 0, 0] },
+      // The address, stamped later, comes after the sender in the reading order: an empty P the stamper fills.
+      tagged({ canvas: [], margin: [0, window.top + window.height + 3 * MM - marginTop, 0, 0] }, { role: 'P', title: LETTER_SLOT.address }),
       ...template.blocks.map(blockContent),
     ],
   };

@@ -28,6 +28,9 @@ export interface StaticLetter {
   title: string;
 }
 
+/** Titles (/T) of the empty structure elements the stamper fills in each letter. */
+export const LETTER_SLOT = { address: 'livret:address', recipient: 'livret:recipient-', code: 'livret:code' } as const;
+
 export const PLACEHOLDER = /\{\{\s*([a-z_]+(?:\.[a-z_]+)*)\s*\}\}/g;
 
 export const RECIPIENT_FIELDS = new Set(['destinataire.nom', 'destinataire.prenom', 'destinataire.nom_famille', 'destinataire.civilite']);

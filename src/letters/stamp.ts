@@ -1,16 +1,18 @@
 import { pdfLibFontkit } from '../vendor/pdf-lib-fontkit.js';
-import { PDFDocument, PDFName, PDFNumber, type PDFFont, type PDFRef } from '../vendor/pdf-lib.js';
+import { PDFDict, PDFDocument, PDFName, PDFNumber, type PDFFont, type PDFRef } from '../vendor/pdf-lib.js';
 import { FONT_FAMILY } from '../fonts/fonts.js';
 import { MM } from '../geometry/units.js';
 import { resolveRecipient, type RecipientValues, type StaticLetter } from './letter-model.js';
+import { BatchStructure, copyStaticPages, type StampedContent } from './stamp-structure.js';
 
 /**
- * Stamps letters. The static letter (laid out once by pdfmake) is embedded
- * once per batch as a form XObject; every letter is then a page that draws
- * that XObject and a few strings (address in the window, lines naming the
- * recipient, the code). The per-letter content stream is written directly as
- * PDF operators with glyph ids cached per character: no layout, no
- * operator objects, so a batch costs little more than its bytes.
+ * Stamps letters. The static letter (laid out once by pdfmake, tagged) is
+ * copied once per batch: every letter page shares its content streams and
+ * adds a few strings (address in the window, lines naming the recipient, the
+ * code), each a marked-content sequence of the letter's own structure tree
+ * (src/letters/stamp-structure.ts). The per-letter content stream is written
+ * directly as PDF operators with glyph ids cached per character: no layout,
+ * no operator objects, so a batch costs little more than its bytes.
  */
 
 export interface LetterToPrint {
@@ -72,33 +74,44 @@ export async function stampBatch(options: StampOptions, letters: LetterToPrint[]
   const document = await PDFDocument.create({ updateMetadata: false });
   document.registerFontkit(pdfLibFontkit);
   // Subset fonts with fixed names (no random suffix) keep the output reproducible.
-  const regular = new StampFont(await document.embedFont(options.regularFont, { subset: true, customName: `LVRTAA+${FONT_FAMILY}` }), 'F1');
-  const bold = new StampFont(await document.embedFont(options.boldFont, { subset: true, customName: `LVRTAB+${FONT_FAMILY}-Bold` }), 'F2');
-  const staticPages = await document.embedPdf(staticLetter.pdf, [...Array(staticLetter.pageCount).keys()]);
-  // One resources dictionary shared by every page of the batch.
-  const resources = document.context.register(
-    document.context.obj({
-      Font: { F1: regular.font.ref, F2: bold.font.ref },
-      XObject: Object.fromEntries(staticPages.map((page, index) => [`S${index + 1}`, page.ref])),
-    }),
-  );
-  const staticDraws = staticPages.map((_, index) => `q 1 0 0 1 0 0 cm /S${index + 1} Do Q\n`);
+  // Resource names apart from pdfkit's own (F1, F2 … in the static pages' resources).
+  const regular = new StampFont(await document.embedFont(options.regularFont, { subset: true, customName: `LVRTAA+${FONT_FAMILY}` }), 'LF1');
+  const bold = new StampFont(await document.embedFont(options.boldFont, { subset: true, customName: `LVRTAB+${FONT_FAMILY}-Bold` }), 'LF2');
+  const context = document.context;
+  const { pages: staticPages, structure } = await copyStaticPages(document, staticLetter.pdf);
+  // One resources dictionary per static page, shared by every letter of the batch.
+  const resources = staticPages.map((page) => {
+    const merged = page.resources.clone(context);
+    const fonts = (merged.lookupMaybe(PDFName.of('Font'), PDFDict) ?? context.obj({})).clone(context);
+    fonts.set(PDFName.of(regular.resourceName), regular.font.ref);
+    fonts.set(PDFName.of(bold.resourceName), bold.font.ref);
+    merged.set(PDFName.of('Font'), fonts);
+    return context.register(merged);
+  });
+  // pdfkit's pages start with their own transformation: the static content runs inside q … Q.
+  const save = context.register(context.stream('q\n'));
+  const restore = context.register(context.stream('Q\n'));
+  const tree = new BatchStructure(document, structure);
   const pageTree = document.catalog.Pages();
   const pageTreeRef = document.catalog.get(PDFName.of('Pages')) as PDFRef;
-  const mediaBox = document.context.obj([0, 0, staticLetter.pageWidth, staticLetter.pageHeight]);
+  const mediaBox = context.obj([0, 0, staticLetter.pageWidth, staticLetter.pageHeight]);
   let pageCount = 0;
   for (const letter of letters) {
-    const streams = letterContent(staticLetter, regular, bold, letter);
-    staticDraws.forEach((draw, index) => {
+    const { streams, stamped } = letterContent(staticLetter, regular, bold, letter, structure.mcidCount);
+    const pageRefs = staticPages.map((staticPage, index) => {
       // Pages go straight into one flat Kids array: pdf-lib's addPage walks the
       // page tree on every insert, which grows quadratically with the batch.
-      const contents = document.context.register(document.context.stream(draw + (streams.get(index + 1) ?? '')));
-      const page = document.context.obj({ Type: 'Page', Parent: pageTreeRef, MediaBox: mediaBox, Resources: resources, Contents: contents });
-      pageTree.Kids().push(document.context.register(page));
+      const own = context.register(context.stream(streams.get(index + 1) ?? ''));
+      const contents = context.obj([save, ...staticPage.contents, restore, own]);
+      const page = context.register(context.obj({ Type: 'Page', Parent: pageTreeRef, MediaBox: mediaBox, Resources: resources[index]!, Contents: contents }));
+      pageTree.Kids().push(page);
       pageCount++;
+      return page;
     });
+    tree.addLetter(pageRefs, stamped);
   }
   pageTree.set(PDFName.of('Count'), PDFNumber.of(pageCount));
+  tree.finish(staticLetter.title, options.date);
   setFixedMetadata(document, staticLetter.title, options.date);
   return document.save({ useObjectStreams: false, addDefaultPage: false });
 }
@@ -117,17 +130,34 @@ function textOperator(font: StampFont, text: string, size: number, x: number, ba
   return `/${font.resourceName} ${number(size)} Tf 1 0 0 1 ${number(x)} ${number(pageHeight - baselineFromTop)} Tm <${font.hex(text)}> Tj\n`;
 }
 
-/** The per-letter operators, by page number. */
-function letterContent(staticLetter: StaticLetter, regular: StampFont, bold: StampFont, letter: LetterToPrint): Map<number, string> {
+/**
+ * The per-letter operators, by page number, each string one marked-content
+ * sequence numbered after the static page's own (`mcidCount`, by page index).
+ */
+function letterContent(
+  staticLetter: StaticLetter,
+  regular: StampFont,
+  bold: StampFont,
+  letter: LetterToPrint,
+  mcidCount: readonly number[],
+): { streams: Map<number, string>; stamped: StampedContent } {
   const byPage = new Map<number, string>();
-  const add = (page: number, operators: string) => byPage.set(page, (byPage.get(page) ?? '') + operators);
-  add(staticLetter.window.page, addressOperators(staticLetter, regular, letter.addressLines));
-  for (const line of staticLetter.recipientLines) {
+  const nextMcid = new Map<number, number>();
+  const add = (page: number, operators: string, actualText?: string) => {
+    const mcid = nextMcid.get(page) ?? mcidCount[page - 1] ?? 0;
+    nextMcid.set(page, mcid + 1);
+    // The code's digits are spaced out (Tc): /ActualText here too, for readers that ignore the structure's (mupdf).
+    const inner = actualText === undefined ? operators : `/Span <</ActualText (${actualText.replace(/[()\\]/g, '')})>> BDC\n${operators}EMC\n`;
+    byPage.set(page, `${byPage.get(page) ?? ''}/P <</MCID ${mcid}>> BDC\n${inner}EMC\n`);
+    return { page: page - 1, mcid };
+  };
+  const address = add(staticLetter.window.page, addressOperators(staticLetter, regular, letter.addressLines));
+  const recipients = staticLetter.recipientLines.map((line) => {
     const text = resolveRecipient(line.text, letter.recipient);
-    add(line.page, `BT ${INK}\n${textOperator(regular, text, line.size, line.left, line.baseline, staticLetter.pageHeight)}ET\n`);
-  }
-  add(staticLetter.code.page, codeOperators(staticLetter, bold, letter.code));
-  return byPage;
+    return add(line.page, `BT ${INK}\n${textOperator(regular, text, line.size, line.left, line.baseline, staticLetter.pageHeight)}ET\n`);
+  });
+  const code = add(staticLetter.code.page, codeOperators(staticLetter, bold, letter.code), letter.code);
+  return { streams: byPage, stamped: { address, recipients, code: { ...code, digits: letter.code } } };
 }
 
 /** The address fills the window at the largest size (max 14 pt) at which every line fits. */

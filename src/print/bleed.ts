@@ -1,5 +1,7 @@
 import {
   PDFArray,
+  beginMarkedContent,
+  endMarkedContent,
   PDFDict,
   PDFName,
   PDFNumber,
@@ -81,13 +83,18 @@ function growPage(page: PDFPage, slug: number, options: BleedOptions, background
   page.setBleedBox(slug - bleed, slug - bleed, width + 2 * bleed, height + 2 * bleed);
   page.setTrimBox(trim.x, trim.y, trim.width, trim.height);
   // Backgrounds first (under the page), then the page moved onto the trim box, then the marks on top.
-  const before = [...backgrounds.flatMap((background) => extendedBackground(background, trim, bleed)), pushGraphicsState(), concatTransformationMatrix(1, 0, 0, 1, slug, slug)];
-  const after = [popGraphicsState(), ...(options.cropMarks ? cropMarks(trim, cropMarkOffset(bleed)) : [])];
+  // What is added is an Artifact of the tagged page (PDF/UA: nothing drawn outside the structure or an Artifact).
+  const before = [...artifact(backgrounds.flatMap((background) => extendedBackground(background, trim, bleed))), pushGraphicsState(), concatTransformationMatrix(1, 0, 0, 1, slug, slug)];
+  const after = [popGraphicsState(), ...artifact(options.cropMarks ? cropMarks(trim, cropMarkOffset(bleed)) : [])];
   const context = page.doc.context;
   page.node.normalize();
   const wrapped = page.node.wrapContentStreams(context.register(context.contentStream(before)), context.register(context.contentStream(after)));
   if (!wrapped) throw new Error('page has no content array');
   moveAnnotations(page, slug);
+}
+
+function artifact(operators: PDFOperator[]): PDFOperator[] {
+  return operators.length === 0 ? [] : [beginMarkedContent('Artifact'), ...operators, endMarkedContent()];
 }
 
 interface Box {

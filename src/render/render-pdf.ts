@@ -2,6 +2,7 @@ import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { decodedFont, FONT_FAMILY } from '../fonts/fonts.js';
 import { applyPdfmakeFixes } from './pdfmake-fixes.js';
+import { applyStructurePatches } from './pdf-structure.js';
 
 /**
  * pdfmake document definition → PDF bytes. No network, no file access from
@@ -17,6 +18,7 @@ interface PdfmakeVirtualFs {
 function configure(): void {
   if (configured) return;
   applyPdfmakeFixes();
+  applyStructurePatches();
   // The fonts, decoded once, live in pdfmake's virtual file system; nothing is read from disk.
   const regular = `${FONT_FAMILY}-400.otf`;
   const bold = `${FONT_FAMILY}-700.otf`;

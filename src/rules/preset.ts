@@ -11,6 +11,7 @@ import { noHyphenation } from './pdf/no-hyphenation.js';
 import { pageCount } from './pdf/page-count.js';
 import { pageMultipleOf4 } from './pdf/page-multiple-of-4.js';
 import { splitSentence } from './pdf/split-sentence.js';
+import { taggedPdf } from './pdf/tagged-pdf.js';
 import { abbreviations } from './source/abbreviations.js';
 import { boldOnly } from './source/bold-only.js';
 import { chapterTodo } from './source/chapter-todo.js';
@@ -70,6 +71,7 @@ export const PDF_RULES: readonly PdfRule[] = [
   contentLoss,
   pageCount,
   pageMultipleOf4,
+  taggedPdf,
 ];
 
 export const BOOKLET_RULES: readonly BookletRule[] = [blockWithoutPicture, oneConceptOnePicture, departmentTodo, unlistedChapter];

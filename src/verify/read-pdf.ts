@@ -24,10 +24,28 @@ export interface PdfPageText {
   text: string;
 }
 
+/** One marked-content sequence of the structure tree: its element and ancestors' roles, and its text. */
+export interface TaggedContent {
+  page: number;
+  /** Roles from the outermost element (Document) to the one holding the content. */
+  roles: string[];
+  text: string;
+}
+
+/** The structure tree as a reader's tools get it (pdfjs-dist getStructTree), in tree order, page by page. */
+export interface PdfStructureReadback {
+  contents: TaggedContent[];
+  figures: Array<{ page: number; alt: string | undefined }>;
+  /** Text drawn inside Artifacts (page numbers, the example mark). */
+  artifactText: Array<{ page: number; text: string }>;
+}
+
 export interface PdfReadback {
   pageCount: number;
   pages: PdfPageText[];
   title: string | undefined;
+  /** Absent when the PDF is not tagged. */
+  structure?: PdfStructureReadback;
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfReadback> {
@@ -41,15 +59,22 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadback> {
   }).promise;
   try {
     const pages: PdfPageText[] = [];
+    const tagged = (await document.getMarkInfo())?.Marked === true;
+    const structure: PdfStructureReadback = { contents: [], figures: [], artifactText: [] };
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);
       const viewport = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
+      const content = await page.getTextContent({ includeMarkedContent: tagged });
       const runs: PdfTextRun[] = [];
+      const marked = new MarkedText();
       let text = '';
       for (const item of content.items) {
-        if (!('str' in item)) continue;
+        if (!('str' in item)) {
+          marked.mark(item);
+          continue;
+        }
         const run = item as TextItem;
+        marked.add(run.str);
         const [a, b, , , e, f] = run.transform as number[];
         if (run.str.length > 0) {
           runs.push({
@@ -65,14 +90,68 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfReadback> {
         text += run.str + (run.hasEOL ? '\n' : '');
       }
       pages.push({ page: number, width: viewport.width, height: viewport.height, runs, text });
+      if (tagged) readPageStructure(number, await page.getStructTree(), marked, structure);
       page.cleanup();
     }
     const metadata = await document.getMetadata();
     const info = metadata.info as { Title?: string } | undefined;
-    return { pageCount: document.numPages, pages, title: info?.Title };
+    return { pageCount: document.numPages, pages, title: info?.Title, ...(tagged ? { structure } : {}) };
   } finally {
     await document.destroy();
   }
+}
+
+interface MarkedItem {
+  type: string;
+  id?: string | null;
+  tag?: string;
+}
+
+/** The text of each marked-content sequence of a page (by id), and the text of its Artifacts. */
+class MarkedText {
+  readonly byId = new Map<string, string>();
+  readonly artifacts: string[] = [];
+  private readonly open: Array<{ id: string | null | undefined; tag: string | undefined; text: string }> = [];
+
+  mark(item: unknown): void {
+    const { type, id, tag } = item as MarkedItem;
+    if (type === 'beginMarkedContent' || type === 'beginMarkedContentProps') this.open.push({ id, tag, text: '' });
+    else if (type === 'endMarkedContent') {
+      const closed = this.open.pop();
+      if (!closed) return;
+      if (closed.id) this.byId.set(closed.id, (this.byId.get(closed.id) ?? '') + closed.text);
+      else if (closed.tag === 'Artifact') {
+        if (closed.text.trim().length > 0) this.artifacts.push(closed.text);
+      } else this.add(closed.text); // a Span inside a P: its text is the P's
+    }
+  }
+
+  add(text: string): void {
+    const current = this.open.at(-1);
+    if (current) current.text += text;
+  }
+}
+
+interface StructNode {
+  role?: string;
+  alt?: string;
+  type?: string;
+  id?: string;
+  children?: StructNode[];
+}
+
+function readPageStructure(page: number, tree: unknown, marked: MarkedText, into: PdfStructureReadback): void {
+  const walk = (node: StructNode, roles: string[]): void => {
+    if (node.type === 'content' && node.id) {
+      into.contents.push({ page, roles, text: marked.byId.get(node.id) ?? '' });
+      return;
+    }
+    const path = node.role && node.role !== 'Root' ? [...roles, node.role] : roles;
+    if (node.role === 'Figure') into.figures.push({ page, alt: node.alt });
+    for (const child of node.children ?? []) walk(child, path);
+  };
+  if (tree) walk(tree as StructNode, []);
+  for (const text of marked.artifacts) into.artifactText.push({ page, text });
 }
 
 /** Whitespace-insensitive form used to look for a sentence in extracted text. */

@@ -3,6 +3,7 @@ import { checkPdf } from '../../src/check/check-pdf.js';
 import { defaultConfig } from '../../src/check/config.js';
 import { formatJson, formatStylish } from '../../src/check/reporters.js';
 import { pdfInput } from './helpers/pdf.js';
+import { tagged } from '../../src/layout/pdf-tags.js';
 
 /**
  * Three bad PDFs made with pdfmake, each caught by the right rule (and by no
@@ -80,5 +81,67 @@ describe('rendered-PDF rules on PDFs made with pdfmake', () => {
     expect(await count(16, 'a5-booklet')).toEqual([]);
     expect(await count(18, 'a5-booklet')).toEqual(['page-multiple-of-4:error']);
     expect(await count(18, 'a4')).toEqual([]);
+  });
+});
+
+describe('tagged-pdf: the structure tree read back (pdfjs-dist)', () => {
+  const FIRST = 'Gardez votre code secret.';
+  const SECOND = 'Ne le donnez à personne.';
+  const PIXEL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYGAAAAAEAAH2FzhVAAAAAElFTkSuQmCC';
+  const taggedFindings = async (definition: Parameters<typeof pdfInput>[0], sentences: string[]) => {
+    const report = await checkPdf(await pdfInput(definition, { sentences }), defaultConfig());
+    return report.findings.filter((finding) => finding.rule === 'tagged-pdf').map(({ message, line, severity }) => ({ message, line, severity }));
+  };
+  const pageNumber = (currentPage: number, pageCount: number) => ({ text: `Page ${currentPage} sur ${pageCount}`, alignment: 'center' as const });
+
+  it('sentences as P, a described Figure, the page number an Artifact: no finding', async () => {
+    const definition = {
+      content: [tagged({ text: FIRST }, 'P'), tagged({ image: PIXEL, width: 40 }, { role: 'Figure', alt: 'Un point noir.' }), tagged({ text: SECOND }, 'LI', 'LBody')],
+      footer: (currentPage: number, pageCount: number) => tagged(pageNumber(currentPage, pageCount), { role: 'Artifact', artifact: 'Pagination' }),
+    };
+    expect(await taggedFindings(definition, [FIRST, SECOND])).toEqual([]);
+  });
+
+  it('a sentence drawn as an Artifact: not in the structure, at its source line', async () => {
+    const findings = await taggedFindings({ content: [tagged({ text: FIRST }, 'P'), tagged({ text: SECOND }, 'Artifact')] }, [FIRST, SECOND]);
+    expect(findings).toEqual([
+      { line: 2, severity: 'error', message: "Phrase « Ne le donnez à personne. » absente de la structure du PDF (ni paragraphe, ni titre, ni élément de liste) : un lecteur d'écran ne la lit pas. Signalez-le à l'équipe livret." },
+    ]);
+  });
+
+  it('sentences in the tree in another order than the sources', async () => {
+    const findings = await taggedFindings({ content: [tagged({ text: SECOND }, 'P'), tagged({ text: FIRST }, 'P')] }, [FIRST, SECOND]);
+    expect(findings).toEqual([
+      { line: 2, severity: 'error', message: "Phrase « Ne le donnez à personne. » hors de l'ordre des sources dans la structure du PDF : un lecteur d'écran la lirait ailleurs. Signalez-le à l'équipe livret." },
+    ]);
+  });
+
+  it('a Figure without /Alt; a picture outside any Figure is an Artifact and passes', async () => {
+    expect(await taggedFindings({ content: [tagged({ image: PIXEL, width: 40 }, 'Figure')] }, [])).toEqual([
+      { line: null, severity: 'error', message: "Page 1 : image sans texte de remplacement (/Alt) dans la structure du PDF. Donnez un alt à la capture d'écran." },
+    ]);
+    expect(await taggedFindings({ content: [{ image: PIXEL, width: 40 }] }, [])).toEqual([]);
+  });
+
+  it('a page number left untagged lands in the tree', async () => {
+    expect(await taggedFindings({ content: [tagged({ text: FIRST }, 'P')], footer: pageNumber }, [FIRST])).toEqual([
+      { line: null, severity: 'error', message: "Page 1 : le numéro de page est dans la structure du PDF : un lecteur d'écran le lirait au milieu du texte. Il doit être un artefact." },
+    ]);
+  });
+
+  it('a page-number footer taller than the bottom margin (an A5 page) leaves no Artifact open over the next pages', async () => {
+    const definition = {
+      pageMargins: [40, 40, 40, 30] as [number, number, number, number],
+      content: [tagged({ text: FIRST }, 'P'), tagged({ text: SECOND, pageBreak: 'before' as const }, 'P')],
+      footer: (currentPage: number, pageCount: number) => tagged({ ...pageNumber(currentPage, pageCount), margin: [0, 18, 0, 0] as [number, number, number, number] }, { role: 'Artifact', artifact: 'Pagination' }),
+    };
+    expect(await taggedFindings(definition, [FIRST, SECOND])).toEqual([]);
+  });
+
+  it('an untagged PDF; a lost sentence is content-loss only', async () => {
+    expect(await taggedFindings({ tagged: false, content: [{ text: FIRST }] }, [FIRST])).toEqual([
+      { line: null, severity: 'error', message: "Le PDF n'est pas balisé (pas d'arbre de structure, PDF/UA) : un lecteur d'écran le lit comme un seul bloc de texte." },
+    ]);
+    expect(await taggedFindings({ content: [{ text: FIRST }] }, [FIRST, SECOND])).toEqual([]);
   });
 });

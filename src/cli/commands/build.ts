@@ -2,13 +2,13 @@ import path from 'node:path';
 import type { CommandModule } from 'yargs';
 import { t, type BuildResult, type CheckReport, type OutputFile, type OutputFormat } from '../../index.js';
 import { findingOptions, maxWarningsOf, tooManyWarnings, type FindingArguments } from '../finding-options.js';
-import { loadLibrary } from '../library.js';
+import { loadLibrary, type Library } from '../library.js';
 import { runCommand } from '../run-command.js';
 
 interface BuildArguments extends FindingArguments {
   booklet?: string;
   department: string;
-  format: OutputFormat;
+  format: OutputFormat | 'html';
   grayscale: boolean;
   out: string;
   bleed?: string;
@@ -24,7 +24,7 @@ export const buildCommand: CommandModule<object, BuildArguments> = {
       yargs
         .positional('booklet', { type: 'string', describe: t('cli.opt.booklet') })
         .option('department', { type: 'string', default: 'all', describe: t('cli.build.department') })
-        .option('format', { choices: ['a4', 'a5-booklet'] as const, default: 'a4' as OutputFormat, describe: t('cli.build.format') })
+        .option('format', { choices: ['a4', 'a5-booklet', 'html'] as const, default: 'a4' as OutputFormat | 'html', describe: t('cli.build.format') })
         .option('grayscale', { type: 'boolean', default: false, describe: t('cli.build.grayscale') })
         .option('out', { type: 'string', default: 'out', describe: t('cli.opt.out') })
         .option('bleed', { type: 'string', describe: t('cli.build.bleed') })
@@ -35,12 +35,13 @@ export const buildCommand: CommandModule<object, BuildArguments> = {
     runCommand(async () => {
       const livret = await loadLibrary();
       const maxWarnings = maxWarningsOf(argv);
+      if (argv.format === 'html') return buildWebPages(livret, argv);
       const bleed = argv.bleed === undefined ? undefined : livret.parseLength(argv.bleed);
       if (argv.bleed !== undefined && bleed === undefined) throw new livret.LivretError(t('cli.bleedNotLength', { value: argv.bleed }));
       const options = {
         projectRoot: livret.findProjectRoot(),
         booklet: argv.booklet,
-        format: argv.format,
+        format: argv.format as OutputFormat,
         grayscale: argv.grayscale,
         outDir: path.resolve(argv.out),
         bleed,
@@ -65,6 +66,20 @@ export const buildCommand: CommandModule<object, BuildArguments> = {
       return livret.exitCodeOf(result.report, { maxWarnings });
     }),
 };
+
+/** `--format html`: one web page per department, from the same model as the PDF. */
+async function buildWebPages(livret: Library, argv: BuildArguments): Promise<number> {
+  const projectRoot = livret.findProjectRoot();
+  const departments = argv.department === 'all' ? await livret.listDepartments(projectRoot) : [argv.department];
+  let exitCode = 0;
+  for (const department of departments) {
+    const result = await livret.buildHtml({ projectRoot, booklet: argv.booklet, department, outDir: path.resolve(argv.out) });
+    printFindings(livret, result.report);
+    if (!result.written) exitCode = livret.EXIT_RULES_FAILED;
+    else process.stdout.write(`${path.relative(process.cwd(), result.outputPath)}  ${t('build.webPage')}\n`);
+  }
+  return exitCode;
+}
 
 function printFindings(livret: { formatStylish: (report: CheckReport, options: { color: boolean }) => string }, report: CheckReport): void {
   if (report.findings.length > 0) process.stderr.write(`${livret.formatStylish(report, { color: process.stderr.isTTY === true })}\n`);

@@ -23,6 +23,8 @@ export async function renderExample(definition: Partial<TDocumentDefinitions>): 
     pageMargins: EXAMPLE_LAYOUT.margins,
     defaultStyle: { font: FONT_FAMILY, fontSize: 16 },
     info: { title: 'Exemple', creationDate: new Date(0) },
+    // Tagged as livret's booklets are (`"tagged": false` for an untagged example).
+    tagged: true,
     content: [],
     ...definition,
   };

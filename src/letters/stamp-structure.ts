@@ -1,0 +1,182 @@
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, PDFString, type PDFObject } from '../vendor/pdf-lib.js';
+import { LETTER_SLOT } from './letter-model.js';
+
+/**
+ * The structure tree of stamped letters (PDF/UA). The static letter is
+ * rendered tagged by pdfmake (src/letters/layout.ts); its pages' content
+ * streams are shared by every letter, and each letter page has its own
+ * StructParents, so the same marked-content ids (MCIDs) point, page by page,
+ * to that letter's own copy of the static structure. The stamped strings are
+ * marked content too, with ids after the static ones, and fill the empty
+ * elements the layout left for them (`livret:address`, `livret:recipient-N`,
+ * `livret:code`); the code carries /ActualText of its digits.
+ */
+
+/** The static structure, read once per batch: elements with their marked content per page index. */
+export interface StaticNode {
+  role: string;
+  title: string | undefined;
+  alt: string | undefined;
+  children: Array<StaticNode | { page: number; mcid: number }>;
+}
+
+export interface StaticStructure {
+  /** Children of the static Document element. */
+  roots: StaticNode[];
+  /** Marked-content ids used by the static content of each page (the stamper's ids come after). */
+  mcidCount: number[];
+}
+
+function textOf(object: PDFObject | undefined): string | undefined {
+  return object instanceof PDFString || object instanceof PDFHexString ? object.decodeText() : undefined;
+}
+
+export function readStaticStructure(document: PDFDocument): StaticStructure {
+  const pageRefs = document.getPages().map((page) => page.ref);
+  const mcidCount = pageRefs.map(() => 0);
+  const pageIndex = (ref: PDFObject | undefined) => pageRefs.findIndex((each) => each === ref);
+  const read = (dict: PDFDict, inheritedPage: number): StaticNode => {
+    const page = dict.has(PDFName.of('Pg')) ? pageIndex(dict.get(PDFName.of('Pg'))) : inheritedPage;
+    const kids = dict.get(PDFName.of('K'));
+    const items = kids instanceof PDFArray ? kids.asArray() : kids ? [kids] : [];
+    const children: StaticNode['children'] = [];
+    for (const item of items) {
+      const resolved = item instanceof PDFRef ? document.context.lookup(item) : item;
+      if (resolved instanceof PDFNumber) {
+        children.push({ page, mcid: resolved.asNumber() });
+        mcidCount[page] = Math.max(mcidCount[page] ?? 0, resolved.asNumber() + 1);
+      } else if (resolved instanceof PDFDict && resolved.get(PDFName.of('Type')) === PDFName.of('MCR')) {
+        const mcrPage = pageIndex(resolved.get(PDFName.of('Pg')));
+        const mcid = (resolved.get(PDFName.of('MCID')) as PDFNumber).asNumber();
+        children.push({ page: mcrPage, mcid });
+        mcidCount[mcrPage] = Math.max(mcidCount[mcrPage] ?? 0, mcid + 1);
+      } else if (resolved instanceof PDFDict) {
+        children.push(read(resolved, page));
+      }
+    }
+    const role = (dict.get(PDFName.of('S')) as PDFName).decodeText();
+    return { role, title: textOf(dict.get(PDFName.of('T'))), alt: textOf(dict.get(PDFName.of('Alt'))), children };
+  };
+  const root = document.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict);
+  const top = root?.get(PDFName.of('K'));
+  const topDict = top instanceof PDFRef ? document.context.lookup(top) : top;
+  const documentElement = topDict instanceof PDFArray ? document.context.lookup(topDict.get(0)) : topDict;
+  if (!(documentElement instanceof PDFDict)) throw new Error('the static letter is not tagged');
+  return { roots: read(documentElement, 0).children.filter((child): child is StaticNode => 'role' in child), mcidCount };
+}
+
+/** What the stamper drew on one letter, as marked content: page index and MCID of each slot. */
+export interface StampedContent {
+  address: { page: number; mcid: number };
+  recipients: Array<{ page: number; mcid: number }>;
+  code: { page: number; mcid: number; digits: string };
+}
+
+/** The whole batch's tree: Document → one Part per letter. */
+export class BatchStructure {
+  private readonly parts: PDFRef[] = [];
+  /** [StructParents key, array of element refs by MCID] for every page. */
+  private readonly parentTree: Array<[number, PDFRef]> = [];
+  private readonly documentRef: PDFRef;
+
+  constructor(
+    private readonly document: PDFDocument,
+    private readonly statics: StaticStructure,
+  ) {
+    this.documentRef = document.context.nextRef();
+  }
+
+  /** The structure of one letter whose pages are `pages` (in static page order). */
+  addLetter(pages: PDFRef[], stamped: StampedContent): void {
+    const context = this.document.context;
+    const byMcid = pages.map(() => new Map<number, PDFRef>());
+    const partRef = context.nextRef();
+    const mcr = (page: number, mcid: number) => context.obj({ Type: 'MCR', Pg: pages[page]!, MCID: mcid });
+    const slotContent = (title: string | undefined): { page: number; mcid: number; actual?: string } | undefined => {
+      if (title === LETTER_SLOT.address) return stamped.address;
+      if (title === LETTER_SLOT.code) return { ...stamped.code, actual: stamped.code.digits };
+      if (title?.startsWith(LETTER_SLOT.recipient)) return stamped.recipients[Number(title.slice(LETTER_SLOT.recipient.length))];
+      return undefined;
+    };
+    const build = (node: StaticNode, parent: PDFRef): PDFRef => {
+      const ref = context.nextRef();
+      const kids: PDFObject[] = [];
+      for (const child of node.children) {
+        if ('role' in child) kids.push(build(child, ref));
+        else {
+          kids.push(mcr(child.page, child.mcid));
+          byMcid[child.page]!.set(child.mcid, ref);
+        }
+      }
+      const slot = slotContent(node.title);
+      if (slot) {
+        kids.push(mcr(slot.page, slot.mcid));
+        byMcid[slot.page]!.set(slot.mcid, ref);
+      }
+      const entries: Record<string, PDFObject> = { Type: PDFName.of('StructElem'), S: PDFName.of(node.role), P: parent, K: context.obj(kids) };
+      if (node.alt !== undefined) entries.Alt = PDFHexString.fromText(node.alt);
+      if (slot?.actual !== undefined) entries.ActualText = PDFHexString.fromText(slot.actual);
+      context.assign(ref, context.obj(entries));
+      return ref;
+    };
+    const children = this.statics.roots.map((node) => build(node, partRef));
+    context.assign(partRef, context.obj({ Type: 'StructElem', S: 'Part', P: this.documentRef, K: children }));
+    this.parts.push(partRef);
+    pages.forEach((pageRef, index) => {
+      const key = this.parentTree.length;
+      const page = context.lookup(pageRef, PDFDict);
+      page.set(PDFName.of('StructParents'), PDFNumber.of(key));
+      page.set(PDFName.of('Tabs'), PDFName.of('S'));
+      const used = byMcid[index]!;
+      const length = Math.max(0, ...[...used.keys()].map((mcid) => mcid + 1));
+      const byId: PDFObject[] = Array.from({ length }, (_, mcid) => used.get(mcid) ?? PDFNull);
+      this.parentTree.push([key, context.register(context.obj(byId))]);
+    });
+  }
+
+  /** Writes the tree, /MarkInfo, /Lang, DisplayDocTitle and the XMP (dc:title, PDF/UA-1) into the catalog. */
+  finish(title: string, date: Date): void {
+    const context = this.document.context;
+    const rootRef = context.nextRef();
+    context.assign(this.documentRef, context.obj({ Type: 'StructElem', S: 'Document', P: rootRef, K: this.parts }));
+    const nums = this.parentTree.flatMap(([key, ref]) => [PDFNumber.of(key), ref]);
+    context.assign(rootRef, context.obj({ Type: 'StructTreeRoot', K: this.documentRef, ParentTree: context.obj({ Nums: nums }), ParentTreeNextKey: this.parentTree.length }));
+    const catalog = this.document.catalog;
+    catalog.set(PDFName.of('StructTreeRoot'), rootRef);
+    catalog.set(PDFName.of('MarkInfo'), context.obj({ Marked: true }));
+    catalog.set(PDFName.of('Lang'), PDFString.of('fr-FR'));
+    catalog.set(PDFName.of('ViewerPreferences'), context.obj({ DisplayDocTitle: true }));
+    const metadata = context.stream(xmp(title, date), { Type: 'Metadata', Subtype: 'XML' });
+    catalog.set(PDFName.of('Metadata'), context.register(metadata));
+  }
+}
+
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function xmp(title: string, date: Date): string {
+  const when = date.toISOString().split('.')[0] + 'Z';
+  return `<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(title)}</rdf:li></rdf:Alt></dc:title></rdf:Description>
+<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/"><xmp:CreateDate>${when}</xmp:CreateDate><xmp:ModifyDate>${when}</xmp:ModifyDate><xmp:CreatorTool>livret</xmp:CreatorTool></rdf:Description>
+<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/"><pdf:Producer>livret</pdf:Producer></rdf:Description>
+<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"><pdfuaid:part>1</pdfuaid:part></rdf:Description>
+</rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>`;
+}
+
+/** The static pages' content streams and resources, copied once into the batch. */
+export async function copyStaticPages(document: PDFDocument, staticPdf: Uint8Array): Promise<{ pages: Array<{ contents: PDFObject[]; resources: PDFDict }>; structure: StaticStructure }> {
+  const source = await PDFDocument.load(staticPdf, { updateMetadata: false });
+  const structure = readStaticStructure(source);
+  const copied = await document.copyPages(source, source.getPageIndices());
+  const pages = copied.map((page) => {
+    const contents = page.node.get(PDFName.of('Contents'));
+    const list = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
+    return { contents: list, resources: page.node.Resources() ?? document.context.obj({}) };
+  });
+  return { pages, structure };
+}
+
