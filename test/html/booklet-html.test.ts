@@ -144,7 +144,7 @@ describe('livret build --format html (the CLI on dist/)', () => {
     const root = await makeProject({ 'content/mini/chapitre.md': '# Un chapitre\n\nVous pouvez appeler la caisse.\nLe numéro est le {{caisse.telephone}}.\n' });
     const built = livret(root, 'build', '--department', '61', '--format', 'html');
     expect(built.status).toBe(0);
-    expect(built.stdout).toBe(`${path.join('out', '61', 'mini.html')}  web page\n`);
+    expect(built.stdout).toBe(`${path.join('out', '61', 'mini.html')}  page web\n`);
     expect((await readFile(path.join(root, 'out', '61', 'mini.html'), 'utf8')).startsWith('<!DOCTYPE html>\n<html lang="fr">')).toBe(true);
     const bad = livret(root, 'build', '--department', '99', '--format', 'html', '--out', 'elsewhere');
     expect(bad.status).toBe(2);
