@@ -7,12 +7,13 @@
 #     --department 61 --out /out --date 2026-11-29
 #
 # Build stage: `npm ci` installs everything and its prepare script compiles
-# src/ to dist/; the dev dependencies are then pruned.
+# src/ to dist/ and bundles the CLI (dist/bundle/); the dev dependencies are then pruned.
 FROM node:20-slim AS build
 WORKDIR /opt/livret
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY bin ./bin
+COPY scripts ./scripts
 RUN npm ci && npm prune --omit=dev
 
 # Run stage: the compiled package, its production dependencies, and the

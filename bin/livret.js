@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in dist/ (built by `npm ci` through the prepare script).
-import '../dist/cli/main.js';
+// Thin launcher: the CLI is compiled and bundled into dist/bundle/ (by `npm ci` through the prepare script).
+import '../dist/bundle/main.js';

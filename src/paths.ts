@@ -3,8 +3,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LivretError, type SourceLocation } from './errors.js';
 
-/** Folder of the livret package itself (where `assets/fonts`, `data/` ship). */
-export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * Folder of the livret package itself (where `data/` and `templates/` ship):
+ * the nearest parent holding a package.json, the same from `src/`, `dist/`
+ * and the bundled CLI (`dist/bundle/`).
+ */
+export const PACKAGE_ROOT = packageFolder(path.dirname(fileURLToPath(import.meta.url)));
+
+function packageFolder(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(start, '..');
+  }
+}
 
 /** The project folder: the nearest parent of `start` holding a `content/` folder, else `start`. */
 export function findProjectRoot(start: string = process.cwd()): string {

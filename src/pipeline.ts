@@ -12,7 +12,7 @@ import { readChapters, type ParsedChapter } from './content/sources.js';
 import { LivretError } from './errors.js';
 import type { PreparedImages } from './images/prepare-images.js';
 import { PRESETS, type LayoutPreset } from './geometry/presets.js';
-import { allSentences, type Booklet } from './model/booklet.js';
+import { allSentences, type Booklet, type Sentence } from './model/booklet.js';
 import { buildModel } from './model/build-model.js';
 import { displayPath, findProjectRoot } from './paths.js';
 import { loadLexicon, type Lexicon } from './pictograms/lexicon.js';
@@ -20,7 +20,6 @@ import { assertKnownPictograms } from './pictograms/check-names.js';
 import { t } from './i18n/index.js';
 import { writeFileAtomic } from './files/atomic-write.js';
 import { buildDate } from './render/reproducible.js';
-import type { SourceSentence } from './verify/content-loss.js';
 import type { PdfReadback } from './verify/read-pdf.js';
 
 /**
@@ -210,7 +209,7 @@ export async function checkStage(input: CheckStageInput): Promise<CheckReport> {
       pdfPath: input.pdfPath ?? `${sources.booklet.id}-${input.format}.pdf`,
       format: input.format,
       pageCount: rendered.pageCount,
-      sentences: sourceSentences(booklet),
+      sentences: allSentences(booklet),
       layout: layoutFactsFor(input.format),
     };
     reports.push(await checkPdf(pdfInput, config));
@@ -248,9 +247,6 @@ function onlyContentLoss(config: CheckConfig): CheckConfig {
   return new Map([...withContentLoss(config)].filter(([id]) => id === 'content-loss'));
 }
 
-export function sourceSentences(booklet: Booklet): SourceSentence[] {
-  return allSentences(booklet).map(({ text, source: where }) => ({ text, ...where }));
-}
 
 // ── Stage 7: print ─────────────────────────────────────────────────────────
 
@@ -331,7 +327,7 @@ export interface BuildResult {
   /** Every file of the build; written when `written` is true. */
   files: OutputFile[];
   format: OutputFormat;
-  sentences: SourceSentence[];
+  sentences: Sentence[];
   chapterFiles: string[];
   bookletDir: string;
   projectRoot: string;
@@ -391,7 +387,7 @@ async function buildStages(options: BuildOptions, format: OutputFormat): Promise
     pageCount: rendered.pageCount,
     files,
     format,
-    sentences: sourceSentences(booklet),
+    sentences: allSentences(booklet),
     chapterFiles: sources.chapters.map((chapter) => chapter.shown),
     bookletDir: sources.booklet.dir,
     projectRoot: sources.projectRoot,

@@ -1,11 +1,11 @@
 import type { Root } from 'mdast';
-import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { parseMarkdown } from '../content/parse-markdown.js';
 import { SOURCE_RULES } from '../rules/preset.js';
-import { isSoft, type BookletContext, type ChapterSource } from '../rules/source/rule-kit.js';
-import { chapterText } from '../rules/text/sentences.js';
+import type { BookletContext, ChapterSource } from '../rules/source/rule-kit.js';
+import { chapterText } from '../content/source-lines.js';
 import type { CheckConfig } from './config.js';
+import { runCheckRules } from './run-rules.js';
 import { makeReport, type CheckReport, type Finding } from './report.js';
 
 /** A chapter to check: its path as shown to the user and its Markdown. */
@@ -30,36 +30,17 @@ export async function checkChapters(chapters: readonly ChapterInput[], config: C
 }
 
 /**
- * Runs the source rules (unified lint rules) on the chapters of one booklet,
- * in booklet order: rules that look across chapters (abbreviations explained
- * at first use, one term per concept) see them all. Each run gets fresh
- * VFiles, so the same parsed trees can be checked again.
+ * Runs the source rules on the chapters of one booklet, in booklet order,
+ * through the one rule runner: rules that look across chapters (abbreviations
+ * explained at first use, one term per concept) see them all.
  */
 export async function checkParsedChapters(chapters: readonly ParsedChapterInput[], config: CheckConfig): Promise<CheckReport> {
   const parsed: ChapterSource[] = chapters.map(({ path: shown, source, tree }) => {
     const file = new VFile({ path: shown, value: source });
-    return { path: shown, tree, file, text: chapterText(tree, file) };
+    return { path: shown, tree, file, text: chapterText(tree, String(file.value)) };
   });
   const booklet: BookletContext = { chapters: parsed };
-  const processor = unified();
-  for (const rule of SOURCE_RULES) {
-    const setting = config.get(rule.id);
-    if (!setting || setting.severity === 'off') continue;
-    processor.use(rule.plugin, [setting.severity, { options: setting.options, booklet }]);
-  }
   const findings: Finding[] = [];
-  for (const chapter of parsed) {
-    await processor.run(chapter.tree, chapter.file);
-    for (const message of chapter.file.messages) {
-      findings.push({
-        file: chapter.path,
-        line: message.line ?? null,
-        column: message.column ?? null,
-        rule: message.ruleId ?? 'unknown',
-        severity: message.fatal === true && !isSoft(message) ? 'error' : 'warn',
-        message: message.reason,
-      });
-    }
-  }
+  for (const chapter of parsed) findings.push(...(await runCheckRules(SOURCE_RULES, { chapter, booklet }, config, chapter.path)));
   return makeReport(findings);
 }

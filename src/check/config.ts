@@ -5,7 +5,7 @@ import { readYamlFile } from '../content/read-text-file.js';
 import { parseYamlSource } from '../content/yaml-document.js';
 import { LivretError } from '../errors.js';
 import { ALL_RULE_IDS, findRule } from '../rules/preset.js';
-import type { Severity } from '../rules/source/rule-kit.js';
+import type { Severity } from '../rules/check-rule.js';
 import { t } from '../i18n/index.js';
 import { didYouMean } from '../i18n/suggest.js';
 import { frenchIssues, unknownKeyMessage } from '../content/yaml-issues.js';

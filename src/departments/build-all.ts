@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { CheckReport } from '../check/report.js';
 import { EXIT_OK, EXIT_RULES_FAILED, LivretError } from '../errors.js';
 import { checkSourcesOnce, listDepartments } from '../pipeline.js';
 import { displayPath, findProjectRoot } from '../paths.js';
+import { startThread } from '../threads/start-thread.js';
 import type { FromWorker, ToWorker, WorkerBuildOptions, WrittenFile } from './worker-protocol.js';
 import { t } from '../i18n/index.js';
 
@@ -174,22 +172,7 @@ function runWorker(queue: string[], options: WorkerBuildOptions, record: (outcom
   });
 }
 
-/**
- * The worker runs compiled JS (dist/departments/build-worker.js) in the
- * installed CLI; from the TypeScript sources (vitest, `npx tsx bench/…`) it
- * runs the .ts file through tsx's loader, registered inside the worker.
- */
+/** The worker runs compiled JS (dist/departments/build-worker.js) whenever it is fresh (src/threads/start-thread.ts). */
 function startWorker(options: WorkerBuildOptions): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./build-worker.js', here), { workerData: options });
-  const target = pathToFileURL(path.join(path.dirname(fileURLToPath(here)), 'build-worker.ts')).href;
-  const bootstrap = `import(${JSON.stringify(tsxEsmApi(here))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(target)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: options });
-}
-
-/** URL of tsx's ESM register API, read from its package exports (its CJS build cannot register ESM hooks). */
-function tsxEsmApi(from: string): string {
-  const manifestPath = createRequire(from).resolve('tsx/package.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { exports: Record<string, { import: { default: string } }> };
-  return pathToFileURL(path.join(path.dirname(manifestPath), manifest.exports['./esm/api']!.import.default)).href;
+  return startThread(import.meta.url, 'build-worker', { workerData: options });
 }

@@ -1,4 +1,4 @@
-// The little of fontkit (pdfkit's font engine) that livret uses to draw callout digits as paths.
+// The little of fontkit (pdfkit's font engine) that livret uses: callout digits drawn as paths, the letters' line metrics.
 declare module 'fontkit' {
   export interface GlyphPath {
     toSVG(): string;
@@ -16,6 +16,9 @@ declare module 'fontkit' {
   export interface Font {
     unitsPerEm: number;
     capHeight: number;
+    ascent: number;
+    descent: number;
+    lineGap: number;
     layout(text: string): GlyphRun;
   }
   export function create(buffer: Buffer): Font;

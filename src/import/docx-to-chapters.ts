@@ -9,7 +9,7 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import { toString } from 'mdast-util-to-string';
 import sharp from 'sharp';
 import { TODO } from '../departments/starter-file.js';
-import { SENTENCE_END } from '../rules/text/sentences.js';
+import { SENTENCE_END } from '../content/source-lines.js';
 
 /**
  * A Word document → livret chapters, in memory: mammoth reads the .docx into

@@ -2,7 +2,7 @@ import type { Department } from '../content/department-schema.js';
 import { LivretError, type SourceLocation } from '../errors.js';
 import type { StaticLetter } from './letter-model.js';
 import type { LayoutRequest } from './layout-worker.js';
-import { startThread } from './thread.js';
+import { startThread } from '../threads/start-thread.js';
 
 type LayoutAnswer =
   | { ok: true; staticLetter: StaticLetter }
@@ -19,7 +19,7 @@ export async function layOutLetter(templateFile: string, department: Department,
     return layOutStaticLetter(await loadLetterTemplate(templateFile), { department, dateText: frenchDate(date) }, date);
   }
   const request: LayoutRequest = { livretLayoutWorker: true, templateFile, department, date: date.toISOString() };
-  const worker = startThread('layout-worker', { workerData: request });
+  const worker = startThread(import.meta.url, 'layout-worker', { workerData: request });
   try {
     const answer = await new Promise<LayoutAnswer>((resolve, reject) => {
       worker.once('message', resolve);

@@ -1,4 +1,4 @@
-import fontkit from '@pdf-lib/fontkit';
+import * as fontkit from 'fontkit';
 import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import type { Department } from '../content/department-schema.js';
 import { variablesFor } from '../content/variables.js';

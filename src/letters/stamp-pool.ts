@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { startThread } from './thread.js';
+import { startThread } from '../threads/start-thread.js';
 import type { BatchDone, BatchJob, WorkerMessage, WorkerSetup } from './stamp-worker.js';
 
 type WorkerAnswer = { ok: true; done: BatchDone } | { ok: false; batch: number; message: string };
@@ -23,7 +23,7 @@ interface Pending {
 const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 512 };
 
 function startWorker(): Worker {
-  return startThread('stamp-worker', { workerData: { livretStampWorker: true }, resourceLimits: RESOURCE_LIMITS });
+  return startThread(import.meta.url, 'stamp-worker', { workerData: { livretStampWorker: true }, resourceLimits: RESOURCE_LIMITS });
 }
 
 /**

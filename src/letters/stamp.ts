@@ -1,5 +1,5 @@
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, PDFName, PDFNumber, type PDFFont, type PDFRef } from 'pdf-lib';
+import { pdfLibFontkit } from '../vendor/pdf-lib-fontkit.js';
+import { PDFDocument, PDFName, PDFNumber, type PDFFont, type PDFRef } from '../vendor/pdf-lib.js';
 import { FONT_FAMILY } from '../fonts/fonts.js';
 import { MM } from '../geometry/units.js';
 import { resolveRecipient, type RecipientValues, type StaticLetter } from './letter-model.js';
@@ -70,7 +70,7 @@ class StampFont {
 export async function stampBatch(options: StampOptions, letters: LetterToPrint[]): Promise<Uint8Array> {
   const { staticLetter } = options;
   const document = await PDFDocument.create({ updateMetadata: false });
-  document.registerFontkit(fontkit);
+  document.registerFontkit(pdfLibFontkit);
   // Subset fonts with fixed names (no random suffix) keep the output reproducible.
   const regular = new StampFont(await document.embedFont(options.regularFont, { subset: true, customName: `LVRTAA+${FONT_FAMILY}` }), 'F1');
   const bold = new StampFont(await document.embedFont(options.boldFont, { subset: true, customName: `LVRTAB+${FONT_FAMILY}-Bold` }), 'F2');

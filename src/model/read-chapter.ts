@@ -8,7 +8,7 @@ import type { Block, Chapter, Pictogram, Screenshot, Sentence, Step, TextBlock }
 import { nodeStart, type ChapterContext } from './chapter-context.js';
 import { agenciesBlock, contactBlock } from './department-blocks.js';
 import { explanationSentence } from './explanation.js';
-import { phrasingToSentences } from './inlines.js';
+import { sentencesOf } from './inlines.js';
 import { readScreenshot } from './screenshot-directive.js';
 
 /**
@@ -44,7 +44,7 @@ export function readChapter(tree: Root, id: string, context: ChapterContext): Ch
 
 /** A heading's one sentence; an empty heading ("##" alone) is refused at its line. */
 function headingSentence(node: Heading, context: ChapterContext): Sentence {
-  const sentence = phrasingToSentences(node.children, context)[0];
+  const sentence = sentencesOf(node, context)[0];
   if (sentence) return sentence;
   const marks = '#'.repeat(node.depth);
   throw new LivretError(`titre vide : écrivez le titre après « ${marks} », ou supprimez la ligne`, nodeStart(context, node));
@@ -114,7 +114,7 @@ function explanations(context: ChapterContext): TextBlock[] {
 }
 
 function readParagraph(node: Paragraph, picto: Pictogram | undefined, context: ChapterContext): Block[] {
-  const sentences = phrasingToSentences(node.children, context);
+  const sentences = sentencesOf(node, context);
   if (sentences.length === 0) return [];
   const block: TextBlock = { kind: 'paragraph', role: 'text', sentences, pictogram: withPicto(picto, sentences, context), source: nodeStart(context, node) };
   return [block, ...explanations(context)];
@@ -123,7 +123,7 @@ function readParagraph(node: Paragraph, picto: Pictogram | undefined, context: C
 /** Sentences of a list item's paragraphs (nested lists are flattened: easy-read avoids them). */
 function itemSentences(item: ListItem, context: ChapterContext): Sentence[] {
   return item.children.flatMap((child) => {
-    if (child.type === 'paragraph') return phrasingToSentences(child.children, context);
+    if (child.type === 'paragraph') return sentencesOf(child, context);
     if (child.type === 'list') return child.children.flatMap((nested) => itemSentences(nested, context));
     throw new LivretError(`"${child.type}" is not supported inside a list item`, nodeStart(context, child));
   });
@@ -136,7 +136,7 @@ function readList(node: List, picto: Pictogram | undefined, context: ChapterCont
 
 function readTable(node: Table, context: ChapterContext): Block {
   const rows = node.children.map((row) =>
-    row.children.map((cell) => phrasingToSentences(cell.children, context)[0] ?? emptySentence(nodeStart(context, cell))),
+    row.children.map((cell) => sentencesOf(cell, context)[0] ?? emptySentence(nodeStart(context, cell))),
   );
   return { kind: 'table', rows, source: nodeStart(context, node) };
 }
@@ -177,7 +177,7 @@ function readContainer(node: ContainerDirective, picto: Pictogram | undefined, c
   const sentences: Sentence[] = [];
   for (const child of node.children) {
     if (child.type === 'leafDirective' && child.name === 'picto') warningPicto = readPicto(child, context);
-    else if (child.type === 'paragraph') sentences.push(...phrasingToSentences(child.children, context));
+    else if (child.type === 'paragraph') sentences.push(...sentencesOf(child, context));
     else if (child.type === 'list') sentences.push(...child.children.flatMap((item) => itemSentences(item, context)));
     else throw new LivretError(`:::warning holds short paragraphs only, not "${child.type}"`, nodeStart(context, child));
   }
@@ -202,7 +202,7 @@ function readStep(item: ListItem, number: number, context: ChapterContext): Step
   const screenshots: Screenshot[] = [];
   let picto: Pictogram | undefined;
   for (const child of item.children) {
-    if (child.type === 'paragraph') sentences.push(...phrasingToSentences(child.children, context));
+    if (child.type === 'paragraph') sentences.push(...sentencesOf(child, context));
     else if (child.type === 'list') sentences.push(...child.children.flatMap((nested) => itemSentences(nested, context)));
     else if (child.type === 'leafDirective' && child.name === 'picto') picto = readPicto(child, context);
     else if (child.type === 'leafDirective' && child.name === 'screenshot') {

@@ -1,5 +1,5 @@
 import { normaliseForSearch, type PdfReadback } from '../verify/read-pdf.js';
-import type { SourceSentence } from '../verify/content-loss.js';
+import type { Sentence } from '../model/booklet.js';
 
 /**
  * The proof report: one self-contained HTML file (thumbnails inlined, no
@@ -56,11 +56,11 @@ function sentenceKey(file: string, line: number): string {
 }
 
 /** Where each source sentence is printed: `file:line` → first page that shows it. */
-export function sentencePages(readback: PdfReadback, sentences: readonly SourceSentence[]): Map<string, number> {
+export function sentencePages(readback: PdfReadback, sentences: readonly Sentence[]): Map<string, number> {
   const pageTexts = readback.pages.map((page) => ({ page: page.page, text: normaliseForSearch(page.text) }));
   const pages = new Map<string, number>();
   for (const sentence of sentences) {
-    const key = sentenceKey(sentence.file, sentence.line);
+    const key = sentenceKey(sentence.source.file, sentence.source.line);
     if (pages.has(key)) continue;
     const wanted = normaliseForSearch(sentence.text);
     const found = pageTexts.find((page) => page.text.includes(wanted));

@@ -16,7 +16,7 @@ import {
   stroke,
   type PDFOperator,
   type PDFPage,
-} from 'pdf-lib';
+} from '../vendor/pdf-lib.js';
 import { loadForPrint, saveReproducibly } from './pdf-lib-output.js';
 import { MM } from './units.js';
 

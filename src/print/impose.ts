@@ -1,4 +1,4 @@
-import { PDFHexString, PDFName, PDFString, type PDFDocument } from 'pdf-lib';
+import { PDFHexString, PDFName, PDFString, type PDFDocument } from '../vendor/pdf-lib.js';
 import { createForPrint, loadForPrint, saveReproducibly } from './pdf-lib-output.js';
 import { imposedSides } from './saddle-stitch.js';
 

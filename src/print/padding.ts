@@ -1,4 +1,4 @@
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from '../vendor/pdf-lib.js';
 import { blankPagesNeeded } from './saddle-stitch.js';
 
 /** Renders the booklet with that many blank pages before the back cover (undefined: the plain layout). */

@@ -1,4 +1,4 @@
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument } from '../vendor/pdf-lib.js';
 
 /**
  * pdf-lib documents with fixed metadata: pdf-lib stamps the current time and

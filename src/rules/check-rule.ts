@@ -1,13 +1,14 @@
 import type { z } from 'zod';
-import type { Severity } from './source/rule-kit.js';
 
 /**
- * The contract of a rule that looks at a value of the pipeline: the Booklet
- * model (booklet rules) or the PDF read back (PDF rules). One runner,
- * `runCheckRules` (src/check/run-rules.ts), runs both kinds. Source rules are
- * unified lint rules (src/rules/source/rule-kit.ts): they report positions on
- * the chapters' VFiles.
+ * The one contract of a rule: it looks at a value of the pipeline (a chapter's
+ * Markdown for source rules, the Booklet model for booklet rules, the PDF read
+ * back for PDF rules) and returns findings. One runner, `runCheckRules`
+ * (src/check/run-rules.ts), runs the three kinds with their configured
+ * severity and options.
  */
+export type Severity = 'off' | 'warn' | 'error';
+
 export interface RuleFinding {
   message: string;
   /** The source file and position when the finding is about a place in the sources; else the runner's file. */

@@ -1,19 +1,13 @@
+import type { Sentence } from '../model/booklet.js';
 import { normaliseForSearch, type PdfReadback } from './read-pdf.js';
 
-/** A sentence as the sources hold it, with where it comes from. */
-export interface SourceSentence {
-  text: string;
-  file: string;
-  line: number;
-  column: number;
-}
 
 /**
  * The sentences of the sources that cannot be found in the PDF's text.
  * pdfmake silently drops an unbreakable block taller than a page; this is
  * how livret notices (EASY-READ.md: content-loss check).
  */
-export function findMissingSentences(readback: PdfReadback, sentences: readonly SourceSentence[]): SourceSentence[] {
+export function findMissingSentences(readback: PdfReadback, sentences: readonly Sentence[]): Sentence[] {
   const text = normaliseForSearch(readback.pages.map((page) => page.text).join('\n'));
   return sentences.filter((sentence) => {
     const wanted = normaliseForSearch(sentence.text);

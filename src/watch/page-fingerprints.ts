@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, PDFStream, type PDFObject } from '../vendor/pdf-lib.js';
 import type { PdfReadback } from '../verify/read-pdf.js';
 
 /**

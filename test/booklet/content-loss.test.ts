@@ -10,7 +10,7 @@ function readbackOf(text: string): PdfReadback {
 }
 
 describe('content loss: every source sentence must be in the PDF', () => {
-  const sentence = (text: string) => ({ text, file: 'a.md', line: 3, column: 1 });
+  const sentence = (text: string) => ({ text, inlines: [], source: { file: 'a.md', line: 3, column: 1 } });
 
   it('finds a sentence whatever the line wrapping and no-break spaces', () => {
     const readback = readbackOf('Cliquez sur «\u00a0Valider\n»\u00a0puis attendez.');

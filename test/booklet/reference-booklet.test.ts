@@ -89,7 +89,7 @@ describe('nothing lost, nothing wrong', () => {
   it('prints every sentence of the Markdown sources (pdf-parse text)', () => {
     expect(result.sentences.length).toBeGreaterThan(150);
     const missing = result.sentences.filter((sentence) => !extractedText.includes(normaliseForSearch(sentence.text)));
-    expect(missing.map((sentence) => `${sentence.file}:${sentence.line} ${sentence.text}`)).toEqual([]);
+    expect(missing.map((sentence) => `${sentence.source.file}:${sentence.source.line} ${sentence.text}`)).toEqual([]);
   });
 
   it.each([

@@ -13,7 +13,7 @@ import { docxToChapters, oneSentencePerLine } from '../../src/import/docx-to-cha
 import { parseMarkdown } from '../../src/content/parse-markdown.js';
 import { toString } from 'mdast-util-to-string';
 import { formatImportSummary, importDocx, type ImportResult } from '../../src/import/import-docx.js';
-import { splitSentences } from '../../src/rules/text/sentences.js';
+import { splitSentences } from '../../src/content/source-lines.js';
 import { makeDocx, type DocxBlock } from '../helpers/docx.js';
 import { makeProject, REPO_ROOT } from '../helpers/project.js';
 

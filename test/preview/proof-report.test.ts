@@ -24,9 +24,9 @@ const readback: PdfReadback = {
 
 describe('which page a finding is about', () => {
   const pages = sentencePages(readback, [
-    { text: 'Vous avez une assurance santé à la CPAM.', file: 'content/b/01.md', line: 4, column: 1 },
-    { text: 'Appelez le 36 46.', file: 'content/b/02.md', line: 7, column: 1 },
-    { text: 'Une phrase perdue.', file: 'content/b/02.md', line: 9, column: 1 },
+    { text: 'Vous avez une assurance santé à la CPAM.', inlines: [], source: { file: 'content/b/01.md', line: 4, column: 1 } },
+    { text: 'Appelez le 36 46.', inlines: [], source: { file: 'content/b/02.md', line: 7, column: 1 } },
+    { text: 'Une phrase perdue.', inlines: [], source: { file: 'content/b/02.md', line: 9, column: 1 } },
   ]);
 
   it('finds the page where a source sentence is printed, across a line break', () => {

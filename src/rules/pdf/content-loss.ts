@@ -18,9 +18,7 @@ export const contentLoss = definePdfRule({
       .filter((sentence) => placeSentence(readback, sentence).kind === 'missing')
       .map((sentence) => ({
         message: `Phrase absente du PDF : ${quote(sentence.text)}. Un bloc trop haut pour une page a peut-être été supprimé : coupez-le.`,
-        file: sentence.file,
-        line: sentence.line,
-        column: sentence.column,
+        ...sentence.source,
       }));
   },
 });

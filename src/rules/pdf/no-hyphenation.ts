@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normaliseForSearch } from '../../verify/read-pdf.js';
 import { endsWithBrokenWord, pageLines, type PrintedLine } from './lines.js';
-import type { SourceSentence } from '../../verify/content-loss.js';
+import type { Sentence } from '../../model/booklet.js';
 import { definePdfRule, type PdfFinding } from './pdf-rule.js';
 
 /**
@@ -53,8 +53,8 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function sourceOf(word: string, sentences: readonly SourceSentence[]): Partial<PdfFinding> {
+function sourceOf(word: string, sentences: readonly Sentence[]): Partial<PdfFinding> {
   const target = normaliseForSearch(word);
   const sentence = sentences.find((candidate) => normaliseForSearch(candidate.text).includes(target));
-  return sentence ? { file: sentence.file, line: sentence.line, column: sentence.column } : {};
+  return sentence ? { ...sentence.source } : {};
 }

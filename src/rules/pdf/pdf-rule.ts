@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { SourceSentence } from '../../verify/content-loss.js';
+import type { Sentence } from '../../model/booklet.js';
 import type { PdfReadback } from '../../verify/read-pdf.js';
 import type { CheckRule, RuleFinding } from '../check-rule.js';
 
@@ -24,7 +24,7 @@ export interface PdfCheckInput {
   /** Pages of the booklet as the reader turns them (before imposition). */
   pageCount: number;
   /** Every sentence of the model, as printed (variables resolved, markup removed), with its source position. */
-  sentences: readonly SourceSentence[];
+  sentences: readonly Sentence[];
   layout: LayoutFacts;
 }
 

@@ -1,5 +1,5 @@
 import { normaliseForSearch, type PdfReadback } from '../../verify/read-pdf.js';
-import type { SourceSentence } from '../../verify/content-loss.js';
+import type { Sentence } from '../../model/booklet.js';
 import { searchablePages } from './lines.js';
 
 /**
@@ -20,7 +20,7 @@ function pagesOf(readback: PdfReadback): string[] {
   return pages;
 }
 
-export function placeSentence(readback: PdfReadback, sentence: SourceSentence): Placement {
+export function placeSentence(readback: PdfReadback, sentence: Sentence): Placement {
   const pages = pagesOf(readback);
   const target = normaliseForSearch(sentence.text);
   if (target === '') return { kind: 'page', page: 1 };

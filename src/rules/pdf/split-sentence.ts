@@ -15,9 +15,7 @@ export const splitSentence = definePdfRule({
       return [
         {
           message: `Phrase coupée entre les pages ${placement.page} et ${placement.page + 1} : ${quote(sentence.text)}. Gardez la phrase et son bloc sur une page.`,
-          file: sentence.file,
-          line: sentence.line,
-          column: sentence.column,
+          ...sentence.source,
         },
       ];
     });

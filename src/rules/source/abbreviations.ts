@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describePlace, occurrencesInBooklet, type OccurrenceMatch } from '../text/occurrences.js';
-import type { Sentence } from '../text/sentences.js';
+import type { SourceLine } from '../../content/source-lines.js';
 import { words } from '../text/words.js';
 import { defineSourceRule } from './rule-kit.js';
 
@@ -23,7 +23,7 @@ function capitalised(word: string): string {
   return `${word.charAt(0)}${word.slice(1).toLowerCase()}`;
 }
 
-function acronymsIn(sentence: Sentence, known: ReadonlySet<string>): OccurrenceMatch[] {
+function acronymsIn(sentence: SourceLine, known: ReadonlySet<string>): OccurrenceMatch[] {
   const found: OccurrenceMatch[] = [];
   for (const word of words(sentence.text)) {
     if (word.variable) continue;

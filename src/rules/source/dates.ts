@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readSentences } from '../text/sentences.js';
+import { readSentences } from '../../content/source-lines.js';
 import { defineSourceRule } from './rule-kit.js';
 
 /** Dates with the day and the month in letters: "samedi 3 mai 2025", never "03/05/2025" (Inclusion Europe). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { glossaryWords, occurrencesInBooklet, type OccurrenceMatch } from '../text/occurrences.js';
 import { inRanges, labelRanges } from '../text/ranges.js';
-import type { Sentence } from '../text/sentences.js';
+import type { SourceLine } from '../../content/source-lines.js';
 import { countSyllables } from '../text/syllables.js';
 import { words } from '../text/words.js';
 import { defineSourceRule } from './rule-kit.js';
@@ -13,7 +13,7 @@ import { defineSourceRule } from './rule-kit.js';
  * detected (no word-frequency list ships with livret). Words quoted between
  * « » are screen labels and are left alone.
  */
-function longWordsIn(sentence: Sentence, minSyllables: number, skip: ReadonlySet<string>): OccurrenceMatch[] {
+function longWordsIn(sentence: SourceLine, minSyllables: number, skip: ReadonlySet<string>): OccurrenceMatch[] {
   const labels = labelRanges(sentence.text);
   return words(sentence.text)
     .filter((word) => !word.variable && !/\d/.test(word.text) && !inRanges(word.index, labels))

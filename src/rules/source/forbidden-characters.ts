@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { inRanges, numericDateRanges, urlRanges } from '../text/ranges.js';
-import { readSentences } from '../text/sentences.js';
+import { readSentences } from '../../content/source-lines.js';
 import { defineSourceRule } from './rule-kit.js';
 
 /** No ( ) ; / & # § in running text, no "etc." and no "…" (Inclusion Europe; Swiss FALC checklist). */

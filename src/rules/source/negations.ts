@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { inRanges, labelRanges } from '../text/ranges.js';
-import { readSentences } from '../text/sentences.js';
+import { readSentences } from '../../content/source-lines.js';
 import { defineSourceRule } from './rule-kit.js';
 
 /**

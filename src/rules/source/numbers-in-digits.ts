@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { words } from '../text/words.js';
 import { labelRanges, inRanges } from '../text/ranges.js';
-import { readSentences } from '../text/sentences.js';
+import { readSentences } from '../../content/source-lines.js';
 import { defineSourceRule } from './rule-kit.js';
 
 /** Numbers in digits: "3", not "trois" (Inclusion Europe). "un"/"une" and "premier" stay words. */

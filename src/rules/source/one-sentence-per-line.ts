@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SENTENCE_END } from '../text/sentences.js';
+import { SENTENCE_END } from '../../content/source-lines.js';
 import { defineSourceRule } from './rule-kit.js';
 
 /**

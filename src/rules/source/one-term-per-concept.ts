@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { findWholeWord } from '../text/ranges.js';
 import { words } from '../text/words.js';
-import { readSentences } from '../text/sentences.js';
+import { readSentences } from '../../content/source-lines.js';
 import { defineSourceRule } from './rule-kit.js';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readSentences } from '../text/sentences.js';
+import { readSentences } from '../../content/source-lines.js';
 import { defineSourceRule } from './rule-kit.js';
 
 /** No percentages (Inclusion Europe): "1 personne sur 4", "la moitié" instead of "25 %". */

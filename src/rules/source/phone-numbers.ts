@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readSentences } from '../text/sentences.js';
+import { readSentences } from '../../content/source-lines.js';
 import { defineSourceRule } from './rule-kit.js';
 
 /** Phone numbers grouped by 2 digits with spaces: "02 33 12 34 56" (French practice). */

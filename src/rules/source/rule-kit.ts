@@ -1,17 +1,15 @@
 import type { Root } from 'mdast';
-import { lintRule } from 'unified-lint-rule';
-import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import type { VFileMessage } from 'vfile-message';
 import type { z } from 'zod';
-import { chapterText, type ChapterText, type Point } from '../text/sentences.js';
+import type { ChapterText, Point } from '../../content/source-lines.js';
+import type { CheckRule, RuleFinding, Severity } from '../check-rule.js';
 
 /**
- * What every source rule is: a unified lint rule (one id, messages with
- * positions on the VFile) plus its options schema and default severity, so
- * that the preset and the configuration can list and validate it.
+ * Rules on the chapters' Markdown, run once per chapter with the whole
+ * booklet in view. They follow the one rule contract (`CheckRule`, run by
+ * `runCheckRules` like booklet and PDF rules); `defineSourceRule` lets each
+ * rule report a reason at a source position instead of building findings.
  */
-export type Severity = 'off' | 'warn' | 'error';
 
 /** One chapter of the booklet being checked, already parsed. */
 export interface ChapterSource {
@@ -41,49 +39,37 @@ export interface RuleInput<Options> {
   report(reason: string, place: Point | undefined, soft?: boolean): void;
 }
 
-export interface SourceRule<Schema extends z.ZodType = z.ZodType> {
-  id: string;
-  description: string;
-  severity: Severity;
-  options: Schema;
-  plugin: Plugin<[[Severity, RuleSettings<z.output<Schema>>]?], Root>;
-}
-
-export interface RuleSettings<Options> {
-  options: Options;
+/** What a source rule looks at: one chapter, and the booklet it belongs to. */
+export interface ChapterCheckInput {
+  chapter: ChapterSource;
   booklet: BookletContext;
 }
 
-const softMessages = new WeakSet<VFileMessage>();
+/** A source rule's finding always names its chapter and a position in it. */
+export type SourceFinding = RuleFinding & { file: string; line: number; column: number };
 
-/** Whether a finding asked to stay a warning (the "warn from" part of a two-level threshold). */
-export function isSoft(message: VFileMessage): boolean {
-  return softMessages.has(message);
-}
-
-export const RULES_URL = 'docs/rules.md';
+export type SourceRule<Schema extends z.ZodType = z.ZodType> = CheckRule<ChapterCheckInput, Schema, SourceFinding>;
 
 export function defineSourceRule<Schema extends z.ZodType>(
   meta: { id: string; description: string; severity: Severity; options: Schema },
   check: (input: RuleInput<z.output<Schema>>) => void,
 ): SourceRule<Schema> {
-  const plugin = lintRule<Root, RuleSettings<z.output<Schema>>>(
-    { origin: `livret:${meta.id}`, url: `${RULES_URL}#${meta.id}` },
-    (tree, file, settings) => {
-      if (!settings) throw new Error(`rule ${meta.id} needs its settings (options and booklet context)`);
+  return {
+    ...meta,
+    check({ chapter, booklet }, options) {
+      const found: SourceFinding[] = [];
       check({
-        tree,
-        file,
-        // Computed once per chapter by the runner, not once per rule.
-        text: settings.booklet.chapters.find((chapter) => chapter.tree === tree)?.text ?? chapterText(tree, file),
-        booklet: settings.booklet,
-        options: settings.options,
+        tree: chapter.tree,
+        file: chapter.file,
+        // Read once per chapter by the runner, not once per rule.
+        text: chapter.text,
+        booklet,
+        options,
         report(reason, place, soft = false) {
-          const message = file.message(reason, { place: place ?? { line: 1, column: 1 }, ruleId: meta.id, source: 'livret' });
-          if (soft) softMessages.add(message);
+          found.push({ message: reason, file: chapter.path, line: place?.line ?? 1, column: place?.column ?? 1, soft });
         },
       });
+      return found;
     },
-  ) as unknown as SourceRule<Schema>['plugin'];
-  return { ...meta, plugin };
+  };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Sentence } from '../text/sentences.js';
+import type { SourceLine } from '../../content/source-lines.js';
 import { defineSourceRule } from './rule-kit.js';
 
 /** A block (paragraph, or all the lines of one step or list item) has at most 5 sentences (Photosymbols: 4 to 5). */
@@ -11,7 +11,7 @@ export const sentencesPerBlock = defineSourceRule(
     options: z.strictObject({ max: z.number().int().positive().default(5) }),
   },
   ({ text, options, report }) => {
-    const groups = new Map<object, Sentence[]>();
+    const groups = new Map<object, SourceLine[]>();
     for (const sentence of text.sentences) {
       if (sentence.block.kind !== 'paragraph') continue;
       const key = sentence.block.listItem ?? sentence.block.node;

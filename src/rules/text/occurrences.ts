@@ -1,5 +1,5 @@
 import type { BookletContext, ChapterSource } from '../source/rule-kit.js';
-import type { Point, Sentence } from './sentences.js';
+import type { Point, SourceLine } from '../../content/source-lines.js';
 
 /**
  * Where a word is used across the booklet, in reading order, and whether that
@@ -10,7 +10,7 @@ export interface Occurrence {
   key: string;
   written: string;
   chapter: ChapterSource;
-  sentence: Sentence;
+  sentence: SourceLine;
   index: number;
   point: Point;
   /** Inside a `:term[…]` that has a definition. */
@@ -33,7 +33,7 @@ const computed = new WeakMap<BookletContext, Map<string, Map<string, Occurrence[
 export function occurrencesInBooklet(
   booklet: BookletContext,
   cacheKey: string,
-  match: (sentence: Sentence) => OccurrenceMatch[],
+  match: (sentence: SourceLine) => OccurrenceMatch[],
 ): Map<string, Occurrence[]> {
   let byKey = computed.get(booklet);
   if (!byKey) {
@@ -48,7 +48,7 @@ export function occurrencesInBooklet(
   return found;
 }
 
-function findOccurrences(booklet: BookletContext, match: (sentence: Sentence) => OccurrenceMatch[]): Map<string, Occurrence[]> {
+function findOccurrences(booklet: BookletContext, match: (sentence: SourceLine) => OccurrenceMatch[]): Map<string, Occurrence[]> {
   const found = new Map<string, Occurrence[]>();
   for (const chapter of booklet.chapters) {
     for (const sentence of chapter.text.sentences) {

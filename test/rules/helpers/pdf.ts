@@ -2,7 +2,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { FONT_FAMILY } from '../../../src/fonts/fonts.js';
 import { renderPdf } from '../../../src/render/render-pdf.js';
 import type { LayoutFacts, PdfCheckInput } from '../../../src/rules/pdf/pdf-rule.js';
-import type { SourceSentence } from '../../../src/verify/content-loss.js';
+import type { Sentence } from '../../../src/model/booklet.js';
 import { readPdf } from '../../../src/verify/read-pdf.js';
 
 /** What the build would tell the PDF rules besides the PDF itself. */
@@ -32,7 +32,7 @@ export async function renderExample(definition: Partial<TDocumentDefinitions>): 
 /** Renders and reads back an example, giving the input a PDF rule receives. */
 export async function pdfInput(definition: Partial<TDocumentDefinitions>, facts: ExampleFacts = {}): Promise<PdfCheckInput> {
   const readback = await readPdf(await renderExample(definition));
-  const sentences: SourceSentence[] = (facts.sentences ?? []).map((text, index) => ({ text, file: 'exemple.md', line: index + 1, column: 1 }));
+  const sentences: Sentence[] = (facts.sentences ?? []).map((text, index) => ({ text, inlines: [], source: { file: 'exemple.md', line: index + 1, column: 1 } }));
   return {
     readback,
     pdfPath: 'out/exemple.pdf',

@@ -1,13 +1,15 @@
 import type { Heading, ListItem, Nodes, Paragraph, Parents, Root, TableCell } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
-import type { VFile } from 'vfile';
 
 /**
- * The sentences of a chapter, read from its syntax tree with the position of
- * every character, so that a rule can point at the exact word. Livret's
- * contract is one sentence per source line: each line of a paragraph, a list
- * item or a heading is one sentence. Markup is gone (`**bold**` → "bold",
- * `:term[CPAM]{…}` → "CPAM"); variables stay as written (`{{caisse.nom}}`).
+ * The one sentence splitter. Livret's contract is one sentence per source
+ * line: each line of a paragraph, a list item, a heading or a table cell is
+ * one sentence. This module reads a chapter's syntax tree into those lines
+ * with the position of every character, so that a rule can point at the exact
+ * word; the model builds its printed `Sentence`s from the same lines
+ * (`model/inlines.ts`), and the two never disagree on where a sentence ends.
+ * Markup is gone (`**bold**` → "bold", `:term[CPAM]{…}` → "CPAM") but kept as
+ * runs; variables stay as written (`{{caisse.nom}}`).
  */
 export interface Point {
   line: number;
@@ -23,9 +25,20 @@ export interface TermUse {
   end: number;
 }
 
-export interface Sentence {
+/** A run of a block's text with one formatting: bold or not, a `:term` or plain text. */
+export interface InlineRun {
+  /** Offsets in the block text. */
+  start: number;
+  end: number;
+  bold: boolean;
+  /** The phrasing node the run comes from (its start is where a `:term` or `` `code` `` begins). */
+  node: Nodes;
+}
+
+/** One source line of a block: one sentence, as written (variables unresolved). */
+export interface SourceLine {
   text: string;
-  /** Offset of the sentence in its block's text. */
+  /** Offset of the line in its block's text. */
   offset: number;
   block: Block;
   /** Source position of the character at `index` in `text` (the end of the sentence for index = length). */
@@ -41,8 +54,9 @@ export interface Block {
   /** The block's text, lines separated by "\n". */
   text: string;
   points: Point[];
-  sentences: Sentence[];
+  sentences: SourceLine[];
   terms: TermUse[];
+  runs: InlineRun[];
   /** The step or list item holding this paragraph, if any (sentence counts are per step). */
   listItem: ListItem | undefined;
   /** Names of the container directives around the block, innermost last (`steps`, `warning`). */
@@ -54,9 +68,9 @@ export interface Block {
 export interface ChapterText {
   blocks: Block[];
   /** One per source line: the sentences of paragraphs, headings and table cells. */
-  sentences: Sentence[];
+  sentences: SourceLine[];
   /** The sentences of the `:term` definitions (split at ". "), with their positions in the attribute. */
-  definitions: Sentence[];
+  definitions: SourceLine[];
 }
 
 /**
@@ -67,31 +81,56 @@ export interface ChapterText {
  */
 export const SENTENCE_END = /(?<!\b(?:M|etc|ex|cf|n°))[.!?]\s+(?=[«"]?\s*[\p{Lu}\d])/gu;
 
-/** Splits a text at each sentence end (SENTENCE_END): the sentences, trimmed, without empty ones. */
-export function splitSentences(text: string): string[] {
-  const sentences: string[] = [];
+/** A piece of a text: what it says and where it starts. */
+interface TextPiece {
+  text: string;
+  offset: number;
+}
+
+/** The pieces of a text cut at each sentence end (SENTENCE_END), the punctuation kept with its sentence. */
+function piecesAtSentenceEnds(text: string): TextPiece[] {
+  const pieces: TextPiece[] = [];
   let start = 0;
   for (const match of text.matchAll(SENTENCE_END)) {
-    const end = match.index + match[0].trimEnd().length;
-    sentences.push(text.slice(start, end));
+    pieces.push({ text: text.slice(start, match.index + 1), offset: start });
     start = match.index + match[0].length;
   }
-  sentences.push(text.slice(start));
-  return sentences.map((sentence) => sentence.trim()).filter((sentence) => sentence.length > 0);
+  pieces.push({ text: text.slice(start), offset: start });
+  return pieces;
+}
+
+/** The pieces of a text cut at each line end: one sentence per source line. */
+function piecesAtLineEnds(text: string): TextPiece[] {
+  let offset = 0;
+  return text.split('\n').map((line) => {
+    const piece = { text: line, offset };
+    offset += line.length + 1;
+    return piece;
+  });
+}
+
+/** Splits a text at each sentence end (SENTENCE_END): the sentences, trimmed, without empty ones. */
+export function splitSentences(text: string): string[] {
+  return piecesAtSentenceEnds(text)
+    .map((piece) => piece.text.trim())
+    .filter((sentence) => sentence.length > 0);
 }
 
 /** The sentences the reader reads: the lines, then the definitions of difficult words. */
-export function readSentences(text: ChapterText): Sentence[] {
+export function readSentences(text: ChapterText): SourceLine[] {
   return [...text.sentences, ...text.definitions];
 }
 
 const cache = new WeakMap<Root, ChapterText>();
+/** Each block read once, whether the rules or the model asks first. */
+const blockCache = new WeakMap<BlockNode, Block>();
 
-export function chapterText(tree: Root, file: VFile): ChapterText {
+type BlockNode = Paragraph | Heading | TableCell;
+
+export function chapterText(tree: Root, source: string): ChapterText {
   const cached = cache.get(tree);
   if (cached) return cached;
   const blocks: Block[] = [];
-  const source = String(file.value);
   collectBlocks(tree, source, { listItem: undefined, containers: [] }, blocks);
   const definitions = blocks.flatMap((block) => block.definitionNodes.map((node) => definitionBlock(node, source)));
   const result = {
@@ -110,8 +149,7 @@ interface Surroundings {
 
 function collectBlocks(node: Nodes, source: string, around: Surroundings, blocks: Block[]): void {
   if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
-    const kind: BlockKind = node.type === 'tableCell' ? 'table-cell' : node.type;
-    blocks.push(makeBlock(kind, node, source, around));
+    blocks.push(sourceBlock(node, source, around));
     return;
   }
   if (!('children' in node)) return;
@@ -121,9 +159,18 @@ function collectBlocks(node: Nodes, source: string, around: Surroundings, blocks
   for (const child of (node as Parents).children) collectBlocks(child as Nodes, source, inner, blocks);
 }
 
-function makeBlock(kind: BlockKind, node: Paragraph | Heading | TableCell, source: string, around: Surroundings): Block {
-  const builder: TextBuilder = { text: '', points: [], terms: [], definitionNodes: [] };
-  for (const child of node.children) appendInline(child as Nodes, source, builder);
+/** The lines of one paragraph, heading or table cell (`source`: the chapter's text). */
+export function sourceBlock(node: BlockNode, source: string, around: Surroundings = { listItem: undefined, containers: [] }): Block {
+  const cached = blockCache.get(node);
+  if (cached) return cached;
+  const block = makeBlock(node.type === 'tableCell' ? 'table-cell' : node.type, node, source, around);
+  blockCache.set(node, block);
+  return block;
+}
+
+function makeBlock(kind: BlockKind, node: BlockNode, source: string, around: Surroundings): Block {
+  const builder: TextBuilder = { text: '', points: [], terms: [], runs: [], definitionNodes: [] };
+  for (const child of node.children) appendInline(child as Nodes, source, builder, false);
   const end = node.position?.end ?? { line: 1, column: 1 };
   const block: Block = {
     kind,
@@ -132,21 +179,21 @@ function makeBlock(kind: BlockKind, node: Paragraph | Heading | TableCell, sourc
     points: builder.points,
     sentences: [],
     terms: builder.terms,
+    runs: builder.runs,
     listItem: around.listItem,
     containers: around.containers,
     definitionNodes: builder.definitionNodes,
   };
-  addSentences(block, builder.text.split('\n'), builder.points, end);
+  addSentences(block, piecesAtLineEnds(builder.text), builder.points, end);
   return block;
 }
 
-/** Splits a block's text into sentences (one per piece), trimmed, each knowing the source position of its characters. */
-function addSentences(block: Block, pieces: string[], points: Point[], end: Point, separator = 1): void {
-  let offset = 0;
-  for (const line of pieces) {
-    const leading = line.length - line.trimStart().length;
-    const text = line.trim();
-    const start = offset + leading;
+/** A block's sentences (one per piece), trimmed, each knowing the source position of its characters. */
+function addSentences(block: Block, pieces: readonly TextPiece[], points: Point[], end: Point): void {
+  for (const piece of pieces) {
+    const leading = piece.text.length - piece.text.trimStart().length;
+    const text = piece.text.trim();
+    const start = piece.offset + leading;
     if (text.length > 0) {
       block.sentences.push({
         text,
@@ -155,13 +202,12 @@ function addSentences(block: Block, pieces: string[], points: Point[], end: Poin
         pointAt: (index) => points[start + index] ?? points[start + text.length - 1] ?? { line: end.line, column: end.column },
       });
     }
-    offset += line.length + separator;
   }
 }
 
 /**
- * The definition of a `:term`, as a block of its own: sentences split after
- * ". ", "? " or "! ", positions inside the `definition="…"` attribute.
+ * The definition of a `:term`, as a block of its own: sentences split at each
+ * sentence end (SENTENCE_END), positions inside the `definition="…"` attribute.
  */
 function definitionBlock(node: TextDirective, source: string): Block {
   const value = termDefinition(node) ?? '';
@@ -192,12 +238,12 @@ function definitionBlock(node: TextDirective, source: string): Block {
     points,
     sentences: [],
     terms: [],
+    runs: [],
     listItem: undefined,
     containers: [],
     definitionNodes: [],
   };
-  const pieces = value.split(/(?<=[.!?])\s/);
-  addSentences(block, pieces, points, { line, column });
+  addSentences(block, piecesAtSentenceEnds(value), points, { line, column });
   return block;
 }
 
@@ -205,16 +251,23 @@ interface TextBuilder {
   text: string;
   points: Point[];
   terms: TermUse[];
+  runs: InlineRun[];
   definitionNodes: TextDirective[];
 }
 
-function appendInline(node: Nodes, source: string, builder: TextBuilder): void {
+function appendInline(node: Nodes, source: string, builder: TextBuilder, bold: boolean): void {
+  const start = builder.text.length;
   switch (node.type) {
     case 'text':
       appendMapped(node.value, node.position, source, builder);
+      builder.runs.push({ start, end: builder.text.length, bold, node });
       return;
     case 'inlineCode':
       appendMapped(node.value, node.position, source, builder, 1);
+      builder.runs.push({ start, end: builder.text.length, bold, node });
+      return;
+    case 'strong':
+      for (const child of node.children) appendInline(child, source, builder, true);
       return;
     case 'break': {
       const point = node.position?.start ?? { line: 1, column: 1 };
@@ -225,12 +278,15 @@ function appendInline(node: Nodes, source: string, builder: TextBuilder): void {
     case 'textDirective': {
       if (node.name !== 'term') {
         // Not a livret directive: "12:30" parses as the directive ":30"; rules read it as written.
-        const start = node.position?.start.offset ?? 0;
-        appendMapped(source.slice(start, node.position?.end.offset ?? start), node.position, source, builder);
+        const offset = node.position?.start.offset ?? 0;
+        appendMapped(source.slice(offset, node.position?.end.offset ?? offset), node.position, source, builder);
+        builder.runs.push({ start, end: builder.text.length, bold, node });
         return;
       }
-      const start = builder.text.length;
-      for (const child of node.children) appendInline(child as Nodes, source, builder);
+      const firstRun = builder.runs.length;
+      for (const child of node.children) appendInline(child as Nodes, source, builder, bold);
+      // One run for the whole term: the model prints it as one inline.
+      builder.runs.splice(firstRun, Infinity, { start, end: builder.text.length, bold, node });
       builder.terms.push({ label: builder.text.slice(start), definition: termDefinition(node), start, end: builder.text.length });
       if (termDefinition(node) !== undefined) builder.definitionNodes.push(node);
       return;
@@ -240,7 +296,7 @@ function appendInline(node: Nodes, source: string, builder: TextBuilder): void {
     case 'html':
       return;
     default:
-      if ('children' in node) for (const child of (node as Parents).children) appendInline(child as Nodes, source, builder);
+      if ('children' in node) for (const child of (node as Parents).children) appendInline(child as Nodes, source, builder, bold);
   }
 }
 
