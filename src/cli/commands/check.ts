@@ -33,7 +33,9 @@ export const checkCommand: CommandModule<object, CheckArguments> = {
         const report = await livret.checkBooklet({ booklet: argv.booklet, department: argv.department, format: argv.paper, pdf: argv.pdf });
         const shown = argv.quiet ? livret.errorsOnly(report) : report;
         const output = argv.format === 'json' ? livret.formatJson(shown) : livret.formatStylish(shown, { color: process.stdout.isTTY === true });
-        process.stdout.write(`${output}\n`);
+        // --quiet with warnings only prints nothing, as ESLint does: "aucun problème" would not be true.
+        const silent = argv.quiet && argv.format !== 'json' && shown.findings.length === 0 && report.warningCount > 0;
+        if (!silent) process.stdout.write(`${output}\n`);
         const code = livret.exitCodeOf(report, { maxWarnings });
         if (argv.format !== 'json') tooManyWarnings(report, maxWarnings);
         return code;
