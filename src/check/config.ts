@@ -65,7 +65,7 @@ async function readConfigFile(projectRoot: string): Promise<ConfigLayer | undefi
   const file = path.join(projectRoot, CONFIG_FILE);
   const missing = new Error('no config file');
   const source = await readYamlFile(file, CONFIG_FILE, (error) =>
-    error.code === 'ENOENT' ? missing : new LivretError(`cannot read ${CONFIG_FILE}: ${error.message}`, { file: CONFIG_FILE }),
+    error.code === 'ENOENT' ? missing : new LivretError(t('error.config.unreadable', { file: CONFIG_FILE, reason: error.message }), { file: CONFIG_FILE }),
   ).catch((error: unknown) => {
     if (error === missing) return undefined;
     throw error;

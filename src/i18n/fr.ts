@@ -183,6 +183,24 @@ export const fr = {
   'finding.departmentTodo.comment': 'il reste un commentaire TODO : faites ce qu’il demande, puis supprimez le TODO',
   'finding.unlistedChapter': 'ce fichier n’est pas dans la liste « chapters: » de {{booklet}} : il ne sera pas dans le livret ; ajoutez-le à la liste, ou supprimez-le',
   'finding.disableUnknownRule': 'livret-disable : règle inconnue « {{id}} »',
+  // ── Letters, pictures, settings files ──
+  'error.letter.unreadable': 'impossible de lire le modèle de courrier : vérifiez le chemin donné à --letter',
+  'error.letter.noFrontMatter': 'le modèle de courrier commence par un en-tête YAML entre deux lignes « --- », avec au moins un titre (title:)',
+  'error.letter.noCode': 'le modèle de courrier n’a pas de ligne {{code}} : écrivez {{code}} seul sur une ligne, là où le code doit être imprimé',
+  'error.letter.frontMatterYaml': 'l’en-tête YAML du courrier est mal écrit ({{reason}}) : corrigez les lignes entre les deux « --- »',
+  'error.letter.frontMatterKey': 'en-tête du courrier, clé « {{key}} » : {{reason}}',
+  'error.letter.codeAlone': 'écrivez {{code}} seul sur sa ligne : le code est imprimé en grand, dans son propre cadre',
+  'error.letter.stepContent': 'une étape du courrier contient seulement ::picto{name=…} et des phrases',
+  'error.letter.codeAboveFold': 'le cadre du code serait au-dessus du premier pli : placez {{code}} plus bas dans le courrier',
+  'error.letter.codeInWindow': 'le cadre du code se verrait par la fenêtre de l’enveloppe : déplacez {{code}} ou changez envelope.window',
+  'error.letter.unknownPictogram': 'pictogramme inconnu « {{name}} » : écrivez jeu:icône, par exemple fluent-emoji-flat:laptop (livret pictos <mot> aide à le trouver)',
+  'error.letter.unknownRecipientField': 'variable inconnue {{placeholder}} : utilisez {{known}}',
+  'error.letter.unknownPlaceholder': 'variable inconnue {{placeholder}} : utilisez l’une de {{known}}, {{code}} ou {{destinataire.nom}}',
+  'error.recipients.unreadable': 'impossible de lire le fichier des destinataires : vérifiez le chemin donné à --recipients',
+  'error.recipients.empty': 'le fichier des destinataires est vide : il faut une ligne d’en-tête, puis une ligne par destinataire',
+  'error.image.unreadable': 'impossible de lire l’image {{file}} : vérifiez que le fichier existe et peut être lu',
+  'error.pictogram.fileNotFound': 'fichier de pictogramme introuvable : {{file}} ; ajoutez le fichier ou corrigez le nom après « file: »',
+  'error.config.unreadable': 'impossible de lire {{file}} ({{reason}}) : vérifiez ses droits',
 } as const;
 
 export type Catalogue = Record<keyof typeof fr, string>;

@@ -1,4 +1,5 @@
 import { LivretError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { placedSize, placementBox, type ScreenshotSlot } from '../geometry/screenshot-placement.js';
 import type { LayoutPreset } from '../geometry/presets.js';
 import type { Booklet, Screenshot } from '../model/booklet.js';
@@ -74,7 +75,7 @@ export async function prepareImages(booklet: Booklet, options: PrepareOptions): 
     };
     const file = displayPath(options.projectRoot, screenshot.path);
     await assertRealPathInside(options.projectRoot, screenshot.path, screenshot.source, file);
-    const input = await readPictureFile(screenshot.path, file, screenshot.source, () => new LivretError(`cannot read the image ${file}; check that the file exists and can be read`, screenshot.source));
+    const input = await readPictureFile(screenshot.path, file, screenshot.source, () => new LivretError(t('error.image.unreadable', { file }), screenshot.source));
     const key = cacheKey(input, job);
     let prepared = byKey.get(key);
     if (!prepared) {

@@ -3,6 +3,7 @@ import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfa
 import type { Department } from '../content/department-schema.js';
 import { variablesFor } from '../content/variables.js';
 import { LivretError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { iconSvg } from '../pictograms/icon-sets.js';
 import { decodedFont, FONT_FAMILY } from '../fonts/fonts.js';
 import { MM } from '../geometry/units.js';
@@ -113,7 +114,7 @@ function assertCodePlacement(template: LetterTemplate, code: Box, window: Box, c
   const codeLine = template.blocks.find((block) => block.kind === 'code')?.sourceLine;
   const where = { file: template.file, line: codeLine };
   if (code.page === 1 && code.top < codeFloor) {
-    throw new LivretError('the code box would sit above the first fold: move {{code}} further down the letter', where);
+    throw new LivretError(t('error.letter.codeAboveFold'), where);
   }
   const overlaps =
     code.page === window.page &&
@@ -122,7 +123,7 @@ function assertCodePlacement(template: LetterTemplate, code: Box, window: Box, c
     code.top < window.top + window.height &&
     code.top + code.height > window.top;
   if (overlaps) {
-    throw new LivretError('the code box would show through the envelope window: move {{code}} or change envelope.window', where);
+    throw new LivretError(t('error.letter.codeInWindow'), where);
   }
 }
 
@@ -268,7 +269,7 @@ function withId(content: Content, id: string): Content {
 
 function pictogram(name: string, template: LetterTemplate, line: number): string {
   const svg = iconSvg(name);
-  if (!svg) throw new LivretError(`unknown pictogram "${name}": use set:icon, for example fluent-emoji-flat:laptop`, { file: template.file, line });
+  if (!svg) throw new LivretError(t('error.letter.unknownPictogram', { name }), { file: template.file, line });
   return svg;
 }
 
@@ -295,12 +296,12 @@ export function resolveStatic(text: string, variables: StaticVariables, file: st
   const values = new Map([['date', variables.dateText], ...variablesFor(variables.department)]);
   return text.replace(PLACEHOLDER, (whole, name: string) => {
     if (name.startsWith('destinataire.')) {
-      if (!RECIPIENT_FIELDS.has(name)) throw new LivretError(`unknown placeholder {{${name}}}; use ${[...RECIPIENT_FIELDS].map((f) => `{{${f}}}`).join(', ')}`, { file, line });
+      if (!RECIPIENT_FIELDS.has(name)) throw new LivretError(t('error.letter.unknownRecipientField', { placeholder: `{{${name}}}`, known: [...RECIPIENT_FIELDS].map((f) => `{{${f}}}`).join(', ') }), { file, line });
       return whole;
     }
     const value = values.get(name);
     if (value === undefined) {
-      throw new LivretError(`unknown placeholder {{${name}}}; use one of ${[...values.keys()].map((key) => `{{${key}}}`).join(', ')}, {{code}} or {{destinataire.nom}}`, { file, line });
+      throw new LivretError(t('error.letter.unknownPlaceholder', { placeholder: `{{${name}}}`, known: [...values.keys()].map((key) => `{{${key}}}`).join(', ') }), { file, line });
     }
     return value;
   });

@@ -4,6 +4,7 @@ import { open, stat } from 'node:fs/promises';
 import { parse, type CsvError } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { LivretError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { Utf8Tally } from './utf8-tally.js';
 
 /**
@@ -100,7 +101,7 @@ async function checkIsFile(file: string): Promise<number> {
   try {
     facts = await stat(file);
   } catch {
-    throw new LivretError('cannot read the recipients file; check the path given to --recipients', { file });
+    throw new LivretError(t('error.recipients.unreadable'), { file });
   }
   if (!facts.isFile()) throw new LivretError("--recipients doit nommer un fichier CSV, pas un dossier", { file });
   return facts.size;
@@ -198,7 +199,7 @@ async function* readRecords(source: Source, onChunk: (chunk: Buffer) => void): A
     const code = ((error as CsvError).code ?? 'error').replace(/^CSV_/, '');
     throw new LivretError(`${describeCsvError(code)} ; corrigez les guillemets de cet enregistrement (${code})`, { file: source.file, line });
   }
-  if (!headerSeen) throw new LivretError('the recipients file is empty: it needs a header line and one line per recipient', { file: source.file });
+  if (!headerSeen) throw new LivretError(t('error.recipients.empty'), { file: source.file });
 }
 
 function describeCsvError(code: string): string {

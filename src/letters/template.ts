@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { parseMarkdown } from '../content/parse-markdown.js';
 import { LivretError } from '../errors.js';
+import { t } from '../i18n/index.js';
 
 /**
  * A letter template: Markdown in `templates/` whose front matter holds the
@@ -93,7 +94,7 @@ export async function loadLetterTemplate(file: string): Promise<LetterTemplate> 
   try {
     source = await readFile(file, 'utf8');
   } catch {
-    throw new LivretError('cannot read the letter template; check the path given to --letter', { file });
+    throw new LivretError(t('error.letter.unreadable'), { file });
   }
   return parseLetterTemplate(source, file);
 }
@@ -102,7 +103,7 @@ export function parseLetterTemplate(source: string, file: string): LetterTemplat
   const { tree } = parseMarkdown(source, file);
   const frontMatter = tree.children.find((node) => node.type === 'yaml');
   if (!frontMatter || frontMatter.type !== 'yaml') {
-    throw new LivretError('the letter template needs YAML front matter with at least a title', { file, line: 1 });
+    throw new LivretError(t('error.letter.noFrontMatter'), { file, line: 1 });
   }
   const layout = parseLayout(frontMatter.value, file);
   const sender: Line[][] = [];
@@ -116,7 +117,7 @@ export function parseLetterTemplate(source: string, file: string): LetterTemplat
     blocks.push(...toBlocks(node, file));
   }
   if (!blocks.some((block) => block.kind === 'code')) {
-    throw new LivretError('the letter template has no {{code}} line: put {{code}} alone on a line where the code goes', { file });
+    throw new LivretError(t('error.letter.noCode'), { file });
   }
   return { file, layout, sender, blocks, source };
 }
@@ -126,12 +127,12 @@ function parseLayout(yamlText: string, file: string): LetterLayout {
   try {
     data = parseYaml(yamlText);
   } catch (error) {
-    throw new LivretError(`front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`, { file, line: 2 });
+    throw new LivretError(t('error.letter.frontMatterYaml', { reason: (error as Error).message.split('\n')[0] ?? '' }), { file, line: 2 });
   }
   const parsed = letterLayoutSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new LivretError(`front matter, key "${issue?.path.join('.')}": ${issue?.message}`, { file, line: 2 });
+    throw new LivretError(t('error.letter.frontMatterKey', { key: issue?.path.join('.') ?? '', reason: issue?.message ?? '' }), { file, line: 2 });
   }
   return parsed.data;
 }
@@ -179,7 +180,7 @@ function paragraphBlocks(lines: Line[], sourceLine: number, file: string): Lette
     const here = sourceLine + index;
     if (CODE_PLACEHOLDER.test(text)) {
       if (text.trim().replace(CODE_PLACEHOLDER, '') !== '') {
-        throw new LivretError('put {{code}} alone on its line: the code is printed large, in its own box', { file, line: here });
+        throw new LivretError(t('error.letter.codeAlone'), { file, line: here });
       }
       flush();
       blocks.push({ kind: 'code', sourceLine: here });
@@ -206,7 +207,7 @@ function stepsBlock(children: RootContent[], sourceLine: number, file: string): 
     for (const child of item.children) {
       if (child.type === 'leafDirective' && child.name === 'picto') picto = child.attributes?.name ?? undefined;
       else if (child.type === 'paragraph') lines.push(...splitLines(child.children));
-      else throw new LivretError('a step holds ::picto{name=…} and sentences only', { file, line: lineOf(child) });
+      else throw new LivretError(t('error.letter.stepContent'), { file, line: lineOf(child) });
     }
     for (const line of lines) {
       if (CODE_PLACEHOLDER.test(line.map((inline) => inline.text).join(''))) {

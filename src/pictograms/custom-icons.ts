@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { LivretError, type SourceLocation } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { INPUT_LIMITS } from '../content/input-limits.js';
 import { readPictureFile } from '../files/read-picture.js';
 import { assertRealPathInside } from '../files/real-path.js';
@@ -24,7 +25,7 @@ export async function loadFileIcon(folder: string, reference: string, where: Sou
   const file = resolveInsideProject(folder, name, where, name);
   const shown = path.join('assets', 'pictograms', path.relative(folder, file));
   await assertRealPathInside(folder, file, where, shown);
-  const bytes = await readPictureFile(file, shown, where, () => new LivretError(`pictogram file not found: ${shown}; add the file or fix the name after "file:"`, where));
+  const bytes = await readPictureFile(file, shown, where, () => new LivretError(t('error.pictogram.fileNotFound', { file: shown }), where));
   const extension = path.extname(file).toLowerCase();
   if (extension === '.svg' || extension === '.svgz') return checkedSvg(bytes, shown, where);
   if (extension === '.png') return pngAsSvg(bytes, shown, where);

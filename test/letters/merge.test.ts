@@ -157,7 +157,7 @@ describe('mergeLetters, bad input', () => {
     await writeFile(template, '---\ntitle: T\n---\n\nBonjour.\nAppelez le {{caisse.fax}}.\n\n{{code}}\n');
     const error = await mergeLetters({ projectRoot: project, letter: template, recipients: path.join(project, 'r.csv'), department: '61', date: '2026-11-29' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(LivretError);
-    expect((error as LivretError).format()).toMatch(/bad-template\.md:6: unknown placeholder \{\{caisse\.fax\}\}/);
+    expect((error as LivretError).format()).toMatch(/bad-template\.md:6: variable inconnue \{\{caisse\.fax\}\}/);
   });
 
   it('generates NIRs that pass the check (sanity of the test data)', () => {

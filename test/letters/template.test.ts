@@ -31,7 +31,7 @@ describe('letter template', () => {
   });
 
   it('needs {{code}} alone on its line, and not inside a step', () => {
-    expect(() => parseLetterTemplate(template('Bonjour.'), 't.md')).toThrow(/no \{\{code\}\} line/);
+    expect(() => parseLetterTemplate(template('Bonjour.'), 't.md')).toThrow(/pas de ligne \{\{code\}\}/);
     const error = (() => {
       try {
         parseLetterTemplate(template('Bonjour.\nVotre code : {{code}}'), 't.md');
@@ -39,12 +39,12 @@ describe('letter template', () => {
         return caught as LivretError;
       }
     })();
-    expect(error?.format()).toBe('t.md:6: put {{code}} alone on its line: the code is printed large, in its own box');
+    expect(error?.format()).toBe('t.md:6: écrivez {{code}} seul sur sa ligne : le code est imprimé en grand, dans son propre cadre');
   });
 
   it('names an unknown placeholder with its line', async () => {
     const parsed = parseLetterTemplate(template('Bonjour.\nVotre caisse : {{caisse.fax}}.\n\n{{code}}'), 't.md');
-    await expect(layOutStaticLetter(parsed, variables, date)).rejects.toThrow(/unknown placeholder \{\{caisse\.fax\}\}/);
+    await expect(layOutStaticLetter(parsed, variables, date)).rejects.toThrow(/variable inconnue \{\{caisse\.fax\}\}/);
   });
 
   it('reads the same variables as the booklets, and names the old letter-only one', async () => {
@@ -60,7 +60,7 @@ describe('letter template', () => {
       (caught: unknown) => caught as LivretError,
     );
     expect(error).toBeInstanceOf(LivretError);
-    expect(error!.message).toMatch(/^unknown placeholder \{\{caisse\.telephone_prix\}\}; use one of \{\{date\}\}, \{\{caisse\.nom\}\}, .*\{\{caisse\.prix_appel\}\}/);
+    expect(error!.message).toMatch(/^variable inconnue \{\{caisse\.telephone_prix\}\} : utilisez l’une de \{\{date\}\}, \{\{caisse\.nom\}\}, .*\{\{caisse\.prix_appel\}\}/);
     expect(error!.location).toEqual({ file: 't.md', line: 5 });
   });
 
