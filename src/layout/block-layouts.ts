@@ -13,15 +13,21 @@ import type {
   TextBlock,
   WarningBlock,
 } from '../model/booklet.js';
-import { besidePicto, box, screenshotContent, sentenceContent, sentencesStack, unbreakable, type LayoutContext } from './blocks.js';
-import { textWidth } from '../geometry/presets.js';
-import { isPortrait as isPortraitSize, STEP_NUMBER_WIDTH } from '../geometry/screenshot-placement.js';
+import { besidePicto, BOX_BORDER, BOX_PADDING, box, MIN_TEXT_COLUMN, screenshotContent, sentenceContent, sentencesStack, titleContent, unbreakable, type LayoutContext } from './blocks.js';
+import { besidePictoWidth, textWidth } from '../geometry/presets.js';
+import { isPortrait as isPortraitSize, STEP_NUMBER_WIDTH, stepTextWidth } from '../geometry/screenshot-placement.js';
 import { lineHeight, THEME } from '../geometry/theme.js';
 
 /**
  * One layout per block kind. Every block is unbreakable: a step, a short
  * paragraph or an agency never splits across pages (UNE 153101).
  */
+/** Room a list's bullet takes from the column (pdfmake's marker and its gap). */
+const LIST_MARKER_WIDTH = 16;
+
+/** The heading style's margin, given with the title so that its lines can be balanced. */
+const HEADING_MARGIN: [number, number, number, number] = [0, 6, 0, 10];
+
 export function layoutBlock(block: Block, context: LayoutContext): Content[] {
   switch (block.kind) {
     case 'paragraph':
@@ -29,7 +35,7 @@ export function layoutBlock(block: Block, context: LayoutContext): Content[] {
     case 'list':
       return [layoutList(block, context)];
     case 'heading':
-      return [sentenceContent(block.sentence, { style: 'heading' })];
+      return [titleContent(block.sentence.inlines, textWidth(context.preset), THEME.headingSize, HEADING_MARGIN, { style: 'heading' })];
     case 'steps':
       return layoutSteps(block, context);
     case 'warning':
@@ -49,14 +55,15 @@ export function layoutBlock(block: Block, context: LayoutContext): Content[] {
 
 function layoutParagraph(block: TextBlock, context: LayoutContext): Content {
   if (block.role === 'explanation') {
-    return unbreakable([besidePicto(undefined, box(sentencesStack(block.sentences), THEME.colors.explanationBackground, undefined), context)]);
+    const inBox = besidePictoWidth(context.preset) - 2 * (BOX_PADDING + BOX_BORDER);
+    return unbreakable([besidePicto(undefined, box(sentencesStack(block.sentences, {}, inBox), THEME.colors.explanationBackground, undefined), context)]);
   }
-  return unbreakable([besidePicto(block.pictogram, sentencesStack(block.sentences), context)]);
+  return unbreakable([besidePicto(block.pictogram, sentencesStack(block.sentences, {}, besidePictoWidth(context.preset)), context)]);
 }
 
 function layoutList(block: ListBlock, context: LayoutContext): Content {
   const list: Content = {
-    ul: block.items.map((item) => sentenceContent(item)),
+    ul: block.items.map((item) => sentenceContent(item, {}, besidePictoWidth(context.preset) - LIST_MARKER_WIDTH)),
     markerColor: THEME.colors.accent,
   };
   return unbreakable([besidePicto(block.pictogram, list, context)]);
@@ -75,23 +82,25 @@ function isPortrait(screenshot: Screenshot, context: LayoutContext): boolean {
   return isPortraitSize(image.width, image.height);
 }
 
+/**
+ * Phone screens stand beside the step's text when the text keeps a column of
+ * at least MIN_TEXT_COLUMN (28 characters); otherwise (A5) they go under it,
+ * side by side.
+ */
 function layoutStep(step: Step, context: LayoutContext): Content {
   const { pictoSize, pictoGap } = context.preset;
   const portrait = step.screenshots.filter((screenshot) => isPortrait(screenshot, context));
   const landscape = step.screenshots.filter((screenshot) => !isPortrait(screenshot, context));
   const phoneWidth = context.preset.portraitScreenshotWidth;
-  const sentences = sentencesStack(step.sentences);
-  const textAndPhones: Content =
-    portrait.length === 0
-      ? sentences
-      : {
-          columns: [
-            { width: '*', stack: [sentences] },
-            ...portrait.map((screenshot) => ({ width: phoneWidth, stack: [screenshotContent(screenshot, context)] })),
-          ],
-          columnGap: pictoGap,
-        };
-  const text: Content[] = [textAndPhones, ...landscape.map((screenshot) => screenshotContent(screenshot, context))];
+  const fullColumn = stepTextWidth(context.preset);
+  const besidePhones = fullColumn - portrait.length * (phoneWidth + pictoGap);
+  const phonesBeside = portrait.length > 0 && besidePhones >= MIN_TEXT_COLUMN;
+  const sentences = sentencesStack(step.sentences, {}, phonesBeside ? besidePhones : fullColumn);
+  const phones = portrait.map((screenshot) => ({ width: phoneWidth, stack: [screenshotContent(screenshot, context)] }));
+  const text: Content[] = phonesBeside
+    ? [{ columns: [{ width: '*', stack: [sentences] }, ...phones], columnGap: pictoGap }]
+    : [sentences, ...(phones.length > 0 ? [{ columns: phones, columnGap: pictoGap }] : [])];
+  text.push(...landscape.map((screenshot) => screenshotContent(screenshot, context)));
   return unbreakable([
     {
       columns: [
@@ -109,7 +118,7 @@ function layoutSteps(block: StepsBlock, context: LayoutContext): Content[] {
 }
 
 function layoutWarning(block: WarningBlock, context: LayoutContext): Content {
-  const inner = besidePicto(block.pictogram, sentencesStack(block.sentences), context);
+  const inner = besidePicto(block.pictogram, sentencesStack(block.sentences, {}, besidePictoWidth(context.preset) - 2 * (BOX_PADDING + BOX_BORDER)), context);
   return unbreakable([box(inner, THEME.colors.warningBackground, THEME.colors.warningBorder)]);
 }
 
@@ -118,14 +127,14 @@ function layoutAgencies(block: AgenciesBlock, context: LayoutContext): Content[]
     unbreakable([
       besidePicto(
         agency.pictogram,
-        { stack: [sentenceContent(agency.name, { fontSize: 18, color: THEME.colors.accent }), sentencesStack(agency.address), sentencesStack(agency.hours, { bold: true }), ...weekTable(agency.week)] },
+        { stack: [sentenceContent(agency.name, { fontSize: 18, color: THEME.colors.accent }, besidePictoWidth(context.preset)), sentencesStack(agency.address, {}, besidePictoWidth(context.preset)), sentencesStack(agency.hours, { bold: true }, besidePictoWidth(context.preset)), ...weekTable(agency.week)] },
         context,
       ),
     ]),
   );
   if (!block.map) return agencies;
   const map = screenshotContent(block.map, context);
-  const legend: Content = { ul: block.mapLegend.map((line) => sentenceContent(line)), markerColor: THEME.colors.accent, margin: [0, 8, 0, 0] };
+  const legend: Content = { ul: block.mapLegend.map((line) => sentenceContent(line, {}, textWidth(context.preset) - LIST_MARKER_WIDTH)), markerColor: THEME.colors.accent, margin: [0, 8, 0, 0] };
   if (block.mapLegend.length === 0) return [...agencies, unbreakable([map])];
   // The map stays with its legend when both fit a page (A4); on a smaller page (A5) they are two blocks.
   const together = context.preset.maxScreenshotHeight + estimatedHeight(block.mapLegend, context) < usableHeight(context) * 0.9;
@@ -157,7 +166,7 @@ function weekTable(rows: Array<[Sentence, Sentence]>): Content[] {
 }
 
 function layoutContact(block: ContactBlock, context: LayoutContext): Content {
-  return unbreakable(block.lines.map((line) => ({ stack: [besidePicto(line.pictogram, sentencesStack(line.sentences), context)], margin: [0, 0, 0, 12] })));
+  return unbreakable(block.lines.map((line) => ({ stack: [besidePicto(line.pictogram, sentencesStack(line.sentences, {}, besidePictoWidth(context.preset)), context)], margin: [0, 0, 0, 12] })));
 }
 
 /** Room a notes page keeps for its title and its two sentences, in points. */

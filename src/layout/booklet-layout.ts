@@ -1,10 +1,10 @@
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { FONT_FAMILY } from '../fonts/fonts.js';
 import type { Booklet, Chapter } from '../model/booklet.js';
 import type { ImageLookup, PreparedImage } from '../images/prepared-image.js';
 import { layoutBlock } from './block-layouts.js';
-import { pictogramContent, sentenceContent, textRuns, type LayoutContext } from './blocks.js';
-import { PRESETS, type LayoutPreset } from '../geometry/presets.js';
+import { pictogramContent, titleContent, type LayoutContext } from './blocks.js';
+import { besidePictoWidth, PRESETS, textWidth, type LayoutPreset } from '../geometry/presets.js';
 import { MM } from '../geometry/units.js';
 import { lineHeight, THEME } from '../geometry/theme.js';
 
@@ -113,15 +113,20 @@ function withoutBottomMargin(content: Content): Content {
   return { ...content, margin: [margin[0], margin[1], margin[2], 0] } as Content;
 }
 
+const COVER_OFFICE_SIZE = 20;
+
 /** The cover: one page, its spacing scaled to the page (an A5 cover keeps every line on page 1). */
 function cover(booklet: Booklet, preset: LayoutPreset): Content[] {
   const scale = preset.height / PRESETS.a4.height;
   const gap = (points: number) => Math.round(points * scale);
+  const width = textWidth(preset);
+  const title = (text: string, fontSize: number, margin: [number, number, number, number], extra: Partial<ContentText>) =>
+    titleContent([{ kind: 'text', text, bold: false }], width, fontSize, margin, extra);
   const stack: Content[] = [
-    { text: textRuns(booklet.title), style: 'coverTitle', margin: [0, gap(40), 0, gap(16)] },
-    ...(booklet.subtitle ? [{ text: textRuns(booklet.subtitle), style: 'coverSubtitle', margin: [0, 0, 0, gap(40)] } as Content] : []),
+    title(booklet.title, THEME.coverTitleSize, [0, gap(40), 0, gap(16)], { style: 'coverTitle' }),
+    ...(booklet.subtitle ? [title(booklet.subtitle, THEME.coverSubtitleSize, [0, 0, 0, gap(40)], { style: 'coverSubtitle' })] : []),
     { columns: [{ width: '*', text: '' }, { width: preset.coverPictoSize, stack: [pictogramContent(booklet.cover.pictogram, preset.coverPictoSize)] }, { width: '*', text: '' }], margin: [0, gap(10), 0, gap(50)] },
-    { text: textRuns(booklet.cover.officeName), bold: true, fontSize: 20, lineHeight: lineHeight(1.3), margin: [0, 0, 0, gap(20)] },
+    title(booklet.cover.officeName, COVER_OFFICE_SIZE, [0, 0, 0, gap(20)], { bold: true, fontSize: COVER_OFFICE_SIZE, lineHeight: lineHeight(1.3) }),
     { text: 'Ce livret est écrit en Français facile.' },
   ];
   return [{ stack, unbreakable: true }];
@@ -143,7 +148,7 @@ function chapterTitle(chapter: Chapter, context: LayoutContext): Content {
   const { pictoSize, pictoGap } = context.preset;
   // One table-of-contents entry and one PDF bookmark per chapter.
   const titleText: Content = {
-    ...sentenceContent(chapter.title, { style: 'chapterTitle', outline: true, outlineText: chapter.title.text, margin: [0, 8, 0, 0] }),
+    ...titleContent(chapter.title.inlines, besidePictoWidth(context.preset), THEME.chapterTitleSize, [0, 8, 0, 0], { style: 'chapterTitle', outline: true, outlineText: chapter.title.text }),
     tocItem: true,
   };
   return {

@@ -4,6 +4,7 @@ import { blockWithoutPicture, oneConceptOnePicture } from './booklet/pictogram-r
 import type { PdfRule } from './pdf/pdf-rule.js';
 import { bodySize } from './pdf/body-size.js';
 import { contentLoss } from './pdf/content-loss.js';
+import { labelSplit, numberSplit } from './pdf/idea-split.js';
 import { insideMargins } from './pdf/inside-margins.js';
 import { minFontSize } from './pdf/min-font-size.js';
 import { noHyphenation } from './pdf/no-hyphenation.js';
@@ -65,6 +66,8 @@ export const PDF_RULES: readonly PdfRule[] = [
   bodySize,
   noHyphenation,
   splitSentence,
+  numberSplit,
+  labelSplit,
   insideMargins,
   contentLoss,
   pageCount,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadSources, modelStage } from '../../src/pipeline.js';
 import { allSentences, type Booklet, type StepsBlock } from '../../src/model/booklet.js';
-import { frenchSpacing } from '../../src/layout/typography.js';
+import { frenchSpacing, keepNamesTogether, spacedInlines } from '../../src/layout/typography.js';
+import { balancedWidth, textWidthOf } from '../../src/layout/balance-lines.js';
 import { makeProject } from '../helpers/project.js';
 
 async function modelOf(chapter: string, extra: Record<string, string> = {}): Promise<Booklet> {
@@ -83,6 +84,39 @@ describe('French typography', () => {
   });
 
   it('leaves ordinary spaces alone', () => {
-    expect(frenchSpacing('Vous avez 2 cartes.')).toBe('Vous avez 2 cartes.');
+    expect(frenchSpacing('Vous avez une carte.')).toBe('Vous avez une carte.');
+  });
+
+  it('keeps a number with the word after it: "8 jours", "13 chiffres"', () => {
+    expect(frenchSpacing('dans un délai de 8 jours, entre 8 et 13 chiffres.')).toBe('dans un délai de 8\u00a0jours, entre 8\u00a0et 13\u00a0chiffres.');
+    expect(frenchSpacing('Les 4 agences')).toBe('Les 4\u00a0agences');
+  });
+
+  it('keeps a short « label » whole; a long one may break at its spaces', () => {
+    expect(frenchSpacing('Cliquez sur « Première connexion ».')).toBe('Cliquez sur «\u00a0Première\u00a0connexion\u00a0».');
+    expect(frenchSpacing('Cliquez sur « Accédez immédiatement à votre compte ».')).toBe('Cliquez sur «\u00a0Accédez immédiatement à votre compte\u00a0».');
+  });
+
+  it('spaces the inlines of a sentence as one text (a label opened in one inline, closed in another)', () => {
+    expect(spacedInlines(['Cliquez sur « ', 'Se connecter', ' ».'])).toEqual(['Cliquez sur «\u00a0', 'Se\u00a0connecter', '\u00a0».']);
+  });
+
+  it('keeps a small word with the name after it in titles: "de l\'Orne", "du Calvados"', () => {
+    expect(keepNamesTogether("Bienvenue à la CPAM de l'Orne")).toBe("Bienvenue à la\u00a0CPAM de\u00a0l'Orne");
+    expect(keepNamesTogether('La CPAM du Calvados')).toBe('La CPAM du\u00a0Calvados');
+    expect(keepNamesTogether('Créer votre compte')).toBe('Créer votre compte');
+  });
+});
+
+describe('balanced title lines', () => {
+  it('a two-line title is cut where both lines are about as long', () => {
+    const title = keepNamesTogether("Bienvenue à la CPAM de l'Orne");
+    const full = textWidthOf(title, 34);
+    const column = full * 0.8; // too narrow for one line
+    const balanced = balancedWidth(title, column, 34);
+    expect(balanced).toBeLessThan(column);
+    expect(balanced).toBeGreaterThan(full / 2);
+    expect(balancedWidth('Bienvenue', column, 34)).toBe(column);
+    expect(balancedWidth(title, full + 10, 34)).toBe(full + 10); // one line: unchanged
   });
 });
