@@ -3,10 +3,11 @@ import { FONT_FAMILY } from '../fonts/fonts.js';
 import type { Booklet, Chapter } from '../model/booklet.js';
 import type { ImageLookup, PreparedImage } from '../images/prepared-image.js';
 import { layoutBlock } from './block-layouts.js';
-import { pictogramContent, titleContent, type LayoutContext } from './blocks.js';
+import { chapterAnchor, pictogramContent, titleContent, type LayoutContext } from './blocks.js';
 import { besidePictoWidth, PRESETS, textWidth, type LayoutPreset } from '../geometry/presets.js';
 import { MM } from '../geometry/units.js';
 import { lineHeight, THEME } from '../geometry/theme.js';
+import { textWidthOf } from './balance-lines.js';
 
 /**
  * Booklet model + preset + theme → pdfmake document definition: a cover, a
@@ -63,9 +64,18 @@ export function layoutBooklet(input: LayoutInput): TDocumentDefinitions {
 }
 
 /** Pages of a booklet made from an example department carry a visible warning. */
+const EXAMPLE_MARKS = ['EXEMPLE : adresses et horaires à vérifier par la CPAM', 'EXEMPLE : adresses à vérifier par la CPAM', 'EXEMPLE : à vérifier'];
+
+/** The longest warning that holds on one line of the page's top margin (the header has room for one line only). */
+export function exampleMarkText(preset: LayoutPreset): string {
+  const width = textWidth(preset) * 0.97;
+  return EXAMPLE_MARKS.find((text) => textWidthOf(text, THEME.minSize, 700) <= width) ?? EXAMPLE_MARKS.at(-1)!;
+}
+
 function exampleMark(preset: LayoutPreset): (currentPage: number) => Content {
+  const text = exampleMarkText(preset);
   return () => ({
-    text: 'EXEMPLE : adresses et horaires à vérifier par la CPAM',
+    text,
     fontSize: THEME.minSize,
     bold: true,
     color: THEME.colors.exampleMark,
@@ -150,6 +160,7 @@ function chapterTitle(chapter: Chapter, context: LayoutContext): Content {
   const titleText: Content = {
     ...titleContent(chapter.title.inlines, besidePictoWidth(context.preset), THEME.chapterTitleSize, [0, 8, 0, 0], { style: 'chapterTitle', outline: true, outlineText: chapter.title.text }),
     tocItem: true,
+    id: chapterAnchor(chapter.id),
   };
   return {
     columns: [

@@ -23,8 +23,20 @@ export function phrasingToSentences(nodes: readonly PhrasingContent[], context: 
   return accumulator.sentences;
 }
 
+/**
+ * The sentence's text as the PDF prints it. A chapter reference ends its
+ * sentence: its page number is known only at layout, so the text stops
+ * before it ("… « Terminer la création », page"), which the printed
+ * "… page 10." still contains.
+ */
+function sentenceText(inlines: readonly Inline[]): string {
+  const reference = inlines.findIndex((inline) => inline.kind === 'chapter-ref');
+  const printed = reference < 0 ? inlines : inlines.slice(0, reference + 1);
+  return printed.map((inline) => inline.text).join('').replace(/\s+/g, ' ').trim();
+}
+
 function closeSentence(accumulator: Accumulator): void {
-  const text = accumulator.inlines.map((inline) => inline.text).join('').replace(/\s+/g, ' ').trim();
+  const text = sentenceText(accumulator.inlines);
   if (text && accumulator.start) {
     accumulator.sentences.push({ inlines: trimInlines(accumulator.inlines), text, source: accumulator.start });
   }
@@ -83,7 +95,8 @@ function addPhrasing(node: PhrasingContent, bold: boolean, accumulator: Accumula
       closeSentence(accumulator);
       return;
     case 'textDirective':
-      addTerm(node, bold, accumulator, context);
+      if (node.name === 'chapitre') addChapterReference(node, bold, accumulator, context);
+      else addTerm(node, bold, accumulator, context);
       return;
     case 'image':
     case 'imageReference':
@@ -111,4 +124,13 @@ function addTerm(node: Extract<PhrasingContent, { type: 'textDirective' }>, bold
   }
   if (!accumulator.start) accumulator.start = where;
   accumulator.inlines.push({ kind: 'term', text: term, definition, bold });
+}
+
+/** `:chapitre[Titre du chapitre]`: resolved to a chapter by build-model once every chapter is read. */
+function addChapterReference(node: Extract<PhrasingContent, { type: 'textDirective' }>, bold: boolean, accumulator: Accumulator, context: ChapterContext): void {
+  const where = nodeStart(context, node);
+  const title = resolveVariables(toString(node).trim(), context.variables, () => where);
+  if (!title) throw new LivretError(':chapitre needs the title of a chapter, for example :chapitre[Terminer la création]', where);
+  if (!accumulator.start) accumulator.start = where;
+  accumulator.inlines.push({ kind: 'chapter-ref', text: `« ${title} », page\u00a0`, title, chapter: '', bold, source: where });
 }

@@ -1,5 +1,6 @@
 import type { BookletRule } from './booklet/booklet-rule.js';
 import { departmentTodo } from './booklet/department-todo.js';
+import { singleStep } from './booklet/single-step.js';
 import { blockWithoutPicture, oneConceptOnePicture } from './booklet/pictogram-rules.js';
 import type { PdfRule } from './pdf/pdf-rule.js';
 import { bodySize } from './pdf/body-size.js';
@@ -74,7 +75,7 @@ export const PDF_RULES: readonly PdfRule[] = [
   pageMultipleOf4,
 ];
 
-export const BOOKLET_RULES: readonly BookletRule[] = [blockWithoutPicture, oneConceptOnePicture, departmentTodo];
+export const BOOKLET_RULES: readonly BookletRule[] = [blockWithoutPicture, oneConceptOnePicture, departmentTodo, singleStep];
 
 export type RuleKind = 'source' | 'booklet' | 'pdf';
 

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { loadSources, modelStage } from '../../src/pipeline.js';
+import { buildBooklet, loadSources, modelStage } from '../../src/pipeline.js';
+import { normaliseForSearch } from '../../src/verify/read-pdf.js';
 import { allSentences, type Booklet, type StepsBlock } from '../../src/model/booklet.js';
 import { frenchSpacing, keepNamesTogether, spacedInlines } from '../../src/layout/typography.js';
 import { balancedWidth, textWidthOf } from '../../src/layout/balance-lines.js';
+import { agencyPlace } from '../../src/content/variables.js';
+import { exampleMarkText } from '../../src/layout/booklet-layout.js';
+import { PRESETS, textWidth } from '../../src/geometry/presets.js';
 import { makeProject } from '../helpers/project.js';
 
 async function modelOf(chapter: string, extra: Record<string, string> = {}): Promise<Booklet> {
@@ -118,5 +122,56 @@ describe('balanced title lines', () => {
     expect(balanced).toBeGreaterThan(full / 2);
     expect(balancedWidth('Bienvenue', column, 34)).toBe(column);
     expect(balancedWidth(title, full + 10, 34)).toBe(full + 10); // one line: unchanged
+  });
+});
+
+describe('agency towns keep their article in {{agences}}', () => {
+  it.each([
+    ["Agence de L'Aigle", "L'Aigle"],
+    ["Agence de l'Aigle", "L'Aigle"],
+    ["Agence d'Alençon", 'Alençon'],
+    ['Agence de Flers', 'Flers'],
+    ['Agence du Mans', 'Le Mans'],
+    ['Agence des Andelys', 'Les Andelys'],
+    ['Agence de la Ferté-Macé', 'La Ferté-Macé'],
+  ])('%s → %s', (name, town) => {
+    expect(agencyPlace(name)).toBe(town);
+  });
+});
+
+describe('the example banner fits its one line', () => {
+  it('A4 says it all; A5 a shorter warning that still names what to check', () => {
+    expect(exampleMarkText(PRESETS.a4)).toBe('EXEMPLE : adresses et horaires à vérifier par la CPAM');
+    const a5 = exampleMarkText(PRESETS.a5);
+    expect(a5).toMatch(/^EXEMPLE : .*vérifier/);
+    expect(textWidthOf(a5, 14, 700)).toBeLessThanOrEqual(textWidth(PRESETS.a5));
+    expect(textWidthOf('EXEMPLE : adresses et horaires à vérifier par la CPAM', 14, 700)).toBeGreaterThan(textWidth(PRESETS.a5));
+  });
+});
+
+describe(':chapitre[…] prints the page of the chapter, resolved at layout', () => {
+  const chapters = {
+    'content/mini/booklet.yaml': 'title: "Livret de test"\nchapters: [a.md, b.md]\n',
+    'content/mini/a.md': '# Bienvenue\n\nVous utilisez un téléphone portable ?\nLisez le chapitre :chapitre[Vos agences].\n',
+    'content/mini/b.md': '# Vos agences\n\nVous pouvez venir dans une agence.\n',
+  };
+
+  it('the sentence ends with the page where the chapter starts, and no sentence is lost', async () => {
+    const projectRoot = await makeProject(chapters);
+    const result = await buildBooklet({ projectRoot, write: false, imageCacheDir: false });
+    expect(result.report.findings.filter((finding) => ['content-loss', 'split-sentence'].includes(finding.rule))).toEqual([]);
+    const pageOfSecond = result.readback.pages.findIndex((page, index) => index > 1 && page.text.includes('Vos agences')) + 1;
+    expect(pageOfSecond).toBeGreaterThan(2);
+    const text = normaliseForSearch(result.readback.pages.map((page) => page.text).join(' '));
+    expect(text).toContain(`Lisez le chapitre « Vos agences », page ${pageOfSecond}`);
+    expect(text).not.toContain('00');
+  });
+
+  it('a title that names no chapter is an error at the reference', async () => {
+    const projectRoot = await makeProject({ ...chapters, 'content/mini/a.md': '# Bienvenue\n\nLisez le chapitre :chapitre[Vos papiers].\n' });
+    await expect(buildBooklet({ projectRoot, write: false, imageCacheDir: false })).rejects.toMatchObject({
+      message: expect.stringContaining(':chapitre[Vos papiers]: no chapter has this title; use one of « Bienvenue », « Vos agences »'),
+      location: { file: 'content/mini/a.md', line: 3, column: 19 },
+    });
   });
 });
