@@ -1,6 +1,6 @@
 import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { FONT_FAMILY } from '../fonts/fonts.js';
-import type { Booklet, Chapter } from '../model/booklet.js';
+import type { Block, Booklet, Chapter } from '../model/booklet.js';
 import type { ImageLookup, PreparedImage } from '../images/prepared-image.js';
 import { layoutBlock } from './block-layouts.js';
 import { chapterAnchor, pictogramContent, titleContent, type LayoutContext } from './blocks.js';
@@ -179,10 +179,19 @@ function chapterTitle(chapter: Chapter, context: LayoutContext): Content {
 function layoutChapter(chapter: Chapter, context: LayoutContext): Content[] {
   const parts: Content[] = [];
   let keepWithNext: Content[] = [chapterTitle(chapter, context)];
+  let previous: Block | undefined;
   for (const block of chapter.blocks) {
-    const contents = layoutBlock(block, context);
+    const contents = layoutBlock(pictureShownOnce(block, previous, chapter), context);
     if (block.kind === 'heading') {
       keepWithNext.push(...contents);
+      continue;
+    }
+    const lead = previous;
+    previous = block;
+    // A lead-in ending with ":" stays on the page of what it announces.
+    if (lead && endsWithColon(lead) && parts.length > 0 && contents.length > 0) {
+      const [first, ...rest] = contents;
+      parts.push({ stack: [parts.pop()!, first!], unbreakable: true }, ...rest);
       continue;
     }
     const [first, ...rest] = contents;
@@ -199,6 +208,25 @@ function layoutChapter(chapter: Chapter, context: LayoutContext): Content[] {
   if (ownPage) return [{ stack: [opening ?? ''], pageBreak: 'before' }, ...others];
   const probe = chapterBreakProbe(context.preset);
   return [probe, { stack: [opening ?? ''], margin: [0, CHAPTER_TOP_MARGIN - probeHeight(context.preset), 0, 0] }, ...others];
+}
+
+function endsWithColon(block: Block): boolean {
+  if (block.kind !== 'paragraph') return false;
+  return block.sentences.at(-1)?.text.trimEnd().endsWith(':') ?? false;
+}
+
+/**
+ * The same picture is not printed twice in a row: a chapter's first paragraph
+ * or list under a title with the same picture, or a list under its lead-in
+ * with the same picture, shows it once (the title's, the lead-in's).
+ */
+function pictureShownOnce(block: Block, previous: Block | undefined, chapter: Chapter): Block {
+  if (block.kind !== 'paragraph' && block.kind !== 'list') return block;
+  const icon = block.pictogram?.icon;
+  if (!icon) return block;
+  const underTitle = previous === undefined && chapter.pictogram?.icon === icon;
+  const underLead = block.kind === 'list' && previous !== undefined && endsWithColon(previous) && previous.kind === 'paragraph' && previous.pictogram?.icon === icon;
+  return underTitle || underLead ? { ...block, pictogram: undefined } : block;
 }
 
 /**

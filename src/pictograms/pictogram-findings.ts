@@ -29,7 +29,7 @@ interface PlacedPictogram {
 const joined = (sentences: readonly Sentence[]) => sentences.map((sentence) => sentence.text).join(' ');
 
 /** Every text block that should have a picture, with the one it has (or undefined). */
-function pictureSlots(booklet: Booklet): Array<{ pictogram: Pictogram | undefined; text: string; source: SourcePosition; what: string }> {
+export function pictureSlots(booklet: Booklet): Array<{ pictogram: Pictogram | undefined; text: string; source: SourcePosition; what: string }> {
   const slots: Array<{ pictogram: Pictogram | undefined; text: string; source: SourcePosition; what: string }> = [];
   for (const chapter of booklet.chapters) {
     slots.push({ pictogram: chapter.pictogram, text: chapter.title.text, source: chapter.title.source, what: 'chapter title' });
@@ -51,7 +51,7 @@ function pictureSlots(booklet: Booklet): Array<{ pictogram: Pictogram | undefine
 }
 
 /** The concept a placed pictogram depicts: its lexicon concept, or for a `set:icon`, the concept of that icon or of the text beside it. */
-function depictedConcept(lexicon: Lexicon, placed: PlacedPictogram): string | undefined {
+export function depictedConcept(lexicon: Lexicon, placed: PlacedPictogram): string | undefined {
   const { pictogram } = placed;
   if (lexicon.entries.has(pictogram.concept)) return pictogram.concept;
   return conceptOfIcon(lexicon, pictogram.icon) ?? conceptForText(lexicon, placed.text);

@@ -1,7 +1,8 @@
 import type { BookletRule } from './booklet/booklet-rule.js';
 import { departmentTodo } from './booklet/department-todo.js';
 import { singleStep } from './booklet/single-step.js';
-import { blockWithoutPicture, oneConceptOnePicture } from './booklet/pictogram-rules.js';
+import { blockWithoutPicture } from './booklet/pictogram-rules.js';
+import { onePictureOneConcept, repeatedPicture } from './booklet/picture-concepts.js';
 import type { PdfRule } from './pdf/pdf-rule.js';
 import { bodySize } from './pdf/body-size.js';
 import { contentLoss } from './pdf/content-loss.js';
@@ -75,7 +76,7 @@ export const PDF_RULES: readonly PdfRule[] = [
   pageMultipleOf4,
 ];
 
-export const BOOKLET_RULES: readonly BookletRule[] = [blockWithoutPicture, oneConceptOnePicture, departmentTodo, singleStep];
+export const BOOKLET_RULES: readonly BookletRule[] = [blockWithoutPicture, onePictureOneConcept, repeatedPicture, departmentTodo, singleStep];
 
 export type RuleKind = 'source' | 'booklet' | 'pdf';
 
