@@ -32,6 +32,7 @@ import { readability } from './source/readability.js';
 import { romanNumerals } from './source/roman-numerals.js';
 import type { SourceRule } from './source/rule-kit.js';
 import { sentenceLength } from './source/sentence-length.js';
+import { spelling } from './source/spelling.js';
 import { sentencesPerBlock } from './source/sentences-per-block.js';
 import { timeFormat } from './source/time-format.js';
 
@@ -61,6 +62,7 @@ export const SOURCE_RULES: readonly SourceRule[] = [
   imageAlt,
   chapterTodo,
   readability,
+  spelling,
 ];
 
 export const PDF_RULES: readonly PdfRule[] = [
