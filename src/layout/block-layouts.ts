@@ -14,7 +14,7 @@ import type {
   WarningBlock,
 } from '../model/booklet.js';
 import { besidePicto, BOX_BORDER, BOX_PADDING, box, MIN_TEXT_COLUMN, screenshotContent, sentenceContent, sentencesStack, titleContent, unbreakable, type LayoutContext } from './blocks.js';
-import { besidePictoWidth, textWidth } from '../geometry/presets.js';
+import { besidePictoWidth, PRESETS, textWidth } from '../geometry/presets.js';
 import { isPortrait as isPortraitSize, STEP_NUMBER_WIDTH, stepTextWidth } from '../geometry/screenshot-placement.js';
 import { lineHeight, THEME } from '../geometry/theme.js';
 
@@ -180,9 +180,13 @@ export function notesLineCount(asked: number, preset: LayoutContext['preset']): 
 }
 
 function layoutNotes(block: NotesBlock, context: LayoutContext): Content {
-  const width = textWidth(context.preset);
+  return unbreakable([notesLines(notesLineCount(block.lines, context.preset), textWidth(context.preset))]);
+}
+
+/** `count` ruled lines across a column `width` points wide (default: the A5 text width, which an A4 page also holds). */
+export function notesLines(count: number, width: number = textWidth(PRESETS.a5)): Content {
   const spacing = NOTES_LINE_SPACING;
-  const lines = Array.from({ length: notesLineCount(block.lines, context.preset) }, (_, index) => ({
+  const lines = Array.from({ length: count }, (_, index) => ({
     type: 'line' as const,
     x1: 0,
     y1: (index + 1) * spacing,
@@ -191,7 +195,7 @@ function layoutNotes(block: NotesBlock, context: LayoutContext): Content {
     lineWidth: 1,
     lineColor: THEME.colors.rule,
   }));
-  return unbreakable([{ canvas: lines }]);
+  return { canvas: lines };
 }
 
 function layoutTable(block: TableBlock): Content {

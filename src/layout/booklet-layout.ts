@@ -2,7 +2,7 @@ import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfa
 import { FONT_FAMILY } from '../fonts/fonts.js';
 import type { Block, Booklet, Chapter } from '../model/booklet.js';
 import type { ImageLookup, PreparedImage } from '../images/prepared-image.js';
-import { layoutBlock } from './block-layouts.js';
+import { layoutBlock, notesLineCount, notesLines } from './block-layouts.js';
 import { chapterAnchor, pictogramContent, titleContent, type LayoutContext } from './blocks.js';
 import { besidePictoWidth, PRESETS, textWidth, type LayoutPreset } from '../geometry/presets.js';
 import { MM } from '../geometry/units.js';
@@ -110,10 +110,21 @@ function chapters(booklet: Booklet, context: LayoutContext, blankPages: number |
   const backCover = laidOut.pop();
   if (blankPages === undefined || !backCover) return [...laidOut, ...(backCover ?? [])].flat();
   const [opening, ...rest] = backCover;
-  const blanks: Content[] = Array.from({ length: blankPages }, () => ({ text: '', pageBreak: 'before' }));
+  // A reader turning a blank side thinks a page is missing: padding pages are "Mes notes" pages.
+  const blanks: Content[] = Array.from({ length: blankPages }, () => notesPaddingPage(context.preset));
   const startsPage = typeof opening === 'object' && opening !== null && 'pageBreak' in opening && opening.pageBreak === 'before';
   const start: Content = startsPage ? opening : { stack: [opening ?? ''], pageBreak: 'before' };
   return [...laidOut.flat(), ...blanks, start, ...rest];
+}
+
+/** Title of the pages that pad a printed booklet to a multiple of 4 pages. */
+export const NOTES_PADDING_TITLE = 'Mes notes';
+
+function notesPaddingPage(preset: LayoutPreset): Content {
+  return {
+    stack: [{ text: NOTES_PADDING_TITLE, style: 'chapterTitle', margin: [0, 8, 0, 8] }, notesLines(notesLineCount(20, preset), textWidth(preset))],
+    pageBreak: 'before',
+  };
 }
 
 function withoutBottomMargin(content: Content): Content {
