@@ -3,7 +3,7 @@
 // stack (unified, micromark, mdast, zod, yaml) is several hundred small files: about 0.4 to
 // 0.8 CPU-s of every command. Bundled, a command loads a few files; lazy imports stay lazy
 // (code splitting). Kept outside the bundle: native and WebAssembly engines, packages that
-// read their own files at run time (yargs' locales, icon sets, fonts, pdfmake's internals that
+// read their own files at run time (yargs' locales, icon sets, fonts, the spelling dictionary, pdfmake's internals that
 // src/render/pdfmake-fixes.ts patches), so they load exactly as from dist/.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -12,7 +12,7 @@ const external = [
   'sharp', 'pdfmake', 'pdfmake/*', 'pdfkit', 'pdfkit/*', 'fontkit', 'pdfjs-dist', 'pdfjs-dist/*',
   'pdf-lib', 'pdf-lib/*', '@pdf-lib/*', 'pdf-parse', 'chokidar', 'mammoth', 'jszip', 'cli-progress',
   '@iconify-json/*', '@iconify/*', '@fontsource/*', 'proper-lockfile', 'iconv-lite', 'chardet',
-  'yargs', 'yargs/*', 'y18n', 'tsx', 'tsx/*',
+  'yargs', 'yargs/*', 'y18n', 'tsx', 'tsx/*', 'nspell', 'dictionary-fr',
 ];
 
 // Chunk names are content hashes: start from an empty folder so old chunks do not pile up.

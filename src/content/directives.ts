@@ -9,7 +9,7 @@ import { suggestName } from '../i18n/suggest.js';
  */
 export const CONTAINER_DIRECTIVES = ['steps', 'warning'] as const;
 export const LEAF_DIRECTIVES = ['picto', 'screenshot', 'agencies', 'contact', 'notes'] as const;
-export const TEXT_DIRECTIVES = ['term'] as const;
+export const TEXT_DIRECTIVES = ['term', 'chapitre'] as const;
 
 export type AnyDirective = ContainerDirective | LeafDirective | TextDirective;
 

@@ -4,7 +4,7 @@ import { WEEKDAYS, type Agency, type OpeningHours, type Weekday } from './depart
  * Opening hours as easy-read sentences and as a weekly table. Consecutive days
  * with the same hours are grouped ("Du lundi au vendredi, de 8h30 à 17h00."),
  * a lunch break is a second range ("de 9h00 à 12h30 et de 13h30 à 17h00"), and
- * closed days get their own sentence ("Fermé le samedi et le dimanche.").
+ * closed days get their own sentence ("Fermée le samedi et le dimanche.").
  */
 const DAY_NAMES: Readonly<Record<Weekday, string>> = {
   monday: 'lundi',
@@ -17,7 +17,7 @@ const DAY_NAMES: Readonly<Record<Weekday, string>> = {
 };
 
 export const APPOINTMENT_ONLY_SENTENCE = 'Sur rendez-vous uniquement.';
-export const CLOSED_CELL = 'Fermé';
+export const CLOSED_CELL = 'Fermée';
 
 export function dayName(day: Weekday): string {
   return DAY_NAMES[day];
@@ -88,16 +88,16 @@ export function closedDays(hours: OpeningHours): Weekday[] {
 }
 
 /**
- * "Fermé le samedi et le dimanche.", "Fermé le mercredi, le samedi et le dimanche.",
- * "Fermé tous les jours."; undefined when open every day.
+ * "Fermée le samedi et le dimanche.", "Fermée le mercredi, le samedi et le dimanche.",
+ * "Fermée tous les jours."; undefined when open every day.
  */
 export function describeClosedDays(hours: OpeningHours): string | undefined {
   const closed = closedDays(hours);
   if (closed.length === 0) return undefined;
-  if (closed.length === WEEKDAYS.length) return 'Fermé tous les jours.';
+  if (closed.length === WEEKDAYS.length) return 'Fermée tous les jours.';
   const names = closed.map((day) => `le ${dayName(day)}`);
   const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} et ${names.at(-1)!}`;
-  return `Fermé ${list}.`;
+  return `Fermée ${list}.`;
 }
 
 /**
@@ -127,7 +127,7 @@ export interface WeeklyTableRow {
   weekday: Weekday;
   /** "Lundi" */
   day: string;
-  /** "8h30 à 12h30 et 13h30 à 17h00", or "Fermé" */
+  /** "8h30 à 12h30 et 13h30 à 17h00", or "Fermée" */
   text: string;
   closed: boolean;
   /** The day's ranges, for layouts that draw one cell per range. */

@@ -17,9 +17,23 @@ export function frenchList(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} et ${items.at(-1)}`;
 }
 
-/** Town of an agency: the last address line without its postal code ("61000 ALENCON" → from the name when possible). */
-function agencyPlace(name: string): string {
-  return name.replace(/^Agence (de la |de l'|du |des |de |d')/i, '').trim();
+/**
+ * Town of an agency, from its name, with the town's own article: "Agence de
+ * L'Aigle" → "L'Aigle", "Agence du Mans" → "Le Mans", "Agence de la
+ * Ferté-Macé" → "La Ferté-Macé", "Agence d'Alençon" → "Alençon".
+ */
+export function agencyPlace(name: string): string {
+  const place = name.replace(/^Agence\s+/i, '').trim();
+  const articles: Array<[RegExp, string]> = [
+    [/^du\s+/i, 'Le '],
+    [/^des\s+/i, 'Les '],
+    [/^de\s+la\s+/i, 'La '],
+    [/^de\s+l['’]/i, "L'"],
+    [/^de\s+/i, ''],
+    [/^d['’]/i, ''],
+  ];
+  for (const [pattern, article] of articles) if (pattern.test(place)) return `${article}${place.replace(pattern, '')}`;
+  return place;
 }
 
 export function variablesFor(department: Department): Variables {

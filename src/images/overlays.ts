@@ -77,16 +77,36 @@ export function calloutsSvg(width: number, height: number, callouts: readonly Ca
     const frame =
       `<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="${r}" fill="none" stroke="${CALLOUT_HALO}" stroke-width="${round(stroke + 2 * halo)}"/>` +
       `<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="${r}" fill="none" stroke="${color}" stroke-width="${round(stroke)}"/>`;
-    // The disc sits on the frame's top-left corner, moved inside the picture when the corner is near an edge.
-    const cx = round(clamp(x, discRadius + halo, width - discRadius - halo));
-    const cy = round(clamp(y, discRadius + halo, height - discRadius - halo));
     if (number === undefined) return frame;
+    const { cx, cy } = discCentre({ x, y, width: w, height: h }, discRadius + halo * 2.5 + stroke / 2, width, height);
     const disc =
       `<circle cx="${cx}" cy="${cy}" r="${round(discRadius)}" fill="${color}" stroke="${CALLOUT_HALO}" stroke-width="${round(halo * 1.5)}"/>` +
       centredText(String(number), cx, cy, px(CALLOUT.digitSize), '#ffffff');
     return frame + disc;
   });
   return svgDocument(width, height, shapes.join(''));
+}
+
+/**
+ * Where a callout's numbered disc goes: outside its frame, so that it never
+ * covers the words the frame points at ("Mon nom" read as "on nom"). Left of
+ * the frame, at its middle, when the picture has room there; else right of
+ * it, below its left end, above it. A frame touching every edge of the picture
+ * keeps its disc on its top-left corner, inside the picture.
+ */
+export function discCentre(frame: PixelRect, reach: number, width: number, height: number): { cx: number; cy: number } {
+  const middleY = clamp(frame.y + frame.height / 2, reach, height - reach);
+  const middleX = clamp(frame.x + reach, reach, width - reach);
+  // Above comes last: on a form, a field's label is above it.
+  const places = [
+    { cx: frame.x - reach, cy: middleY },
+    { cx: frame.x + frame.width + reach, cy: middleY },
+    { cx: middleX, cy: frame.y + frame.height + reach },
+    { cx: middleX, cy: frame.y - reach },
+  ];
+  const inside = (place: { cx: number; cy: number }) => place.cx - reach >= 0 && place.cy - reach >= 0 && place.cx + reach <= width && place.cy + reach <= height;
+  const place = places.find(inside) ?? { cx: clamp(frame.x, reach, width - reach), cy: clamp(frame.y, reach, height - reach) };
+  return { cx: round(place.cx), cy: round(place.cy) };
 }
 
 /** Flat gray boxes with diagonal hatching over personal data: plainly "hidden", never mistaken for a button. */

@@ -13,9 +13,9 @@ import type {
   TextBlock,
   WarningBlock,
 } from '../model/booklet.js';
-import { besidePicto, box, screenshotContent, sentenceContent, sentencesStack, unbreakable, type LayoutContext } from './blocks.js';
-import { textWidth } from '../geometry/presets.js';
-import { isPortrait as isPortraitSize, STEP_NUMBER_WIDTH } from '../geometry/screenshot-placement.js';
+import { besidePicto, BOX_BORDER, BOX_PADDING, box, MIN_TEXT_COLUMN, screenshotContent, sentenceContent, sentencesStack, titleContent, unbreakable, type LayoutContext } from './blocks.js';
+import { besidePictoWidth, PRESETS, textWidth } from '../geometry/presets.js';
+import { isPortrait as isPortraitSize, STEP_NUMBER_WIDTH, stepTextWidth } from '../geometry/screenshot-placement.js';
 import { lineHeight, THEME } from '../geometry/theme.js';
 import { tagged, taggedRun } from './pdf-tags.js';
 
@@ -23,6 +23,12 @@ import { tagged, taggedRun } from './pdf-tags.js';
  * One layout per block kind. Every block is unbreakable: a step, a short
  * paragraph or an agency never splits across pages (UNE 153101).
  */
+/** Room a list's bullet takes from the column (pdfmake's marker and its gap). */
+const LIST_MARKER_WIDTH = 16;
+
+/** The heading style's margin, given with the title so that its lines can be balanced. */
+const HEADING_MARGIN: [number, number, number, number] = [0, 6, 0, 10];
+
 export function layoutBlock(block: Block, context: LayoutContext): Content[] {
   switch (block.kind) {
     case 'paragraph':
@@ -30,7 +36,7 @@ export function layoutBlock(block: Block, context: LayoutContext): Content[] {
     case 'list':
       return [layoutList(block, context)];
     case 'heading':
-      return [sentenceContent(block.sentence, { style: 'heading' }, 'H2')];
+      return [tagged(titleContent(block.sentence.inlines, textWidth(context.preset), THEME.headingSize, HEADING_MARGIN, { style: 'heading' }), 'H2')];
     case 'steps':
       return layoutSteps(block, context);
     case 'warning':
@@ -50,19 +56,20 @@ export function layoutBlock(block: Block, context: LayoutContext): Content[] {
 
 function layoutParagraph(block: TextBlock, context: LayoutContext): Content {
   if (block.role === 'explanation') {
-    return unbreakable([besidePicto(undefined, box(sentencesStack(block.sentences), THEME.colors.explanationBackground, undefined), context)]);
+    const inBox = besidePictoWidth(context.preset) - 2 * (BOX_PADDING + BOX_BORDER);
+    return unbreakable([besidePicto(undefined, box(sentencesStack(block.sentences, {}, inBox), THEME.colors.explanationBackground, undefined), context)]);
   }
-  return unbreakable([besidePicto(block.pictogram, sentencesStack(block.sentences), context)]);
+  return unbreakable([besidePicto(block.pictogram, sentencesStack(block.sentences, {}, besidePictoWidth(context.preset)), context)]);
 }
 
 function layoutList(block: ListBlock, context: LayoutContext): Content {
-  const list: Content = tagged({ ul: block.items.map(listItem), markerColor: THEME.colors.accent }, 'L');
+  const list: Content = tagged({ ul: block.items.map((item) => listItem(item, besidePictoWidth(context.preset) - LIST_MARKER_WIDTH)), markerColor: THEME.colors.accent }, 'L');
   return unbreakable([besidePicto(block.pictogram, list, context)]);
 }
 
-/** A bulleted item: LI → LBody → P; the bullet is an Artifact. */
-function listItem(item: Sentence): Content {
-  return tagged(sentenceContent(item), 'LI', 'LBody');
+/** A bulleted item in a column `column` points wide: LI → LBody → P; the bullet is an Artifact. */
+function listItem(item: Sentence, column: number): Content {
+  return tagged(sentenceContent(item, {}, column), 'LI', 'LBody');
 }
 
 function stepNumber(number: number): Content {
@@ -79,23 +86,25 @@ function isPortrait(screenshot: Screenshot, context: LayoutContext): boolean {
   return isPortraitSize(image.width, image.height);
 }
 
+/**
+ * Phone screens stand beside the step's text when the text keeps a column of
+ * at least MIN_TEXT_COLUMN (28 characters); otherwise (A5) they go under it,
+ * side by side.
+ */
 function layoutStep(step: Step, context: LayoutContext): Content {
   const { pictoSize, pictoGap } = context.preset;
   const portrait = step.screenshots.filter((screenshot) => isPortrait(screenshot, context));
   const landscape = step.screenshots.filter((screenshot) => !isPortrait(screenshot, context));
   const phoneWidth = context.preset.portraitScreenshotWidth;
-  const sentences = sentencesStack(step.sentences);
-  const textAndPhones: Content =
-    portrait.length === 0
-      ? sentences
-      : {
-          columns: [
-            { width: '*', stack: [sentences] },
-            ...portrait.map((screenshot) => ({ width: phoneWidth, stack: [screenshotContent(screenshot, context)] })),
-          ],
-          columnGap: pictoGap,
-        };
-  const text: Content[] = [textAndPhones, ...landscape.map((screenshot) => screenshotContent(screenshot, context))];
+  const fullColumn = stepTextWidth(context.preset);
+  const besidePhones = fullColumn - portrait.length * (phoneWidth + pictoGap);
+  const phonesBeside = portrait.length > 0 && besidePhones >= MIN_TEXT_COLUMN;
+  const sentences = sentencesStack(step.sentences, {}, phonesBeside ? besidePhones : fullColumn);
+  const phones = portrait.map((screenshot) => ({ width: phoneWidth, stack: [screenshotContent(screenshot, context)] }));
+  const text: Content[] = phonesBeside
+    ? [{ columns: [{ width: '*', stack: [sentences] }, ...phones], columnGap: pictoGap }]
+    : [sentences, ...(phones.length > 0 ? [{ columns: phones, columnGap: pictoGap }] : [])];
+  text.push(...landscape.map((screenshot) => screenshotContent(screenshot, context)));
   // One list item: its number is the Lbl, the text column (sentences, screenshots) the LBody.
   return tagged(
     unbreakable([
@@ -121,7 +130,7 @@ function layoutSteps(block: StepsBlock, context: LayoutContext): Content[] {
 }
 
 function layoutWarning(block: WarningBlock, context: LayoutContext): Content {
-  const inner = besidePicto(block.pictogram, sentencesStack(block.sentences), context);
+  const inner = besidePicto(block.pictogram, sentencesStack(block.sentences, {}, besidePictoWidth(context.preset) - 2 * (BOX_PADDING + BOX_BORDER)), context);
   return unbreakable([box(inner, THEME.colors.warningBackground, THEME.colors.warningBorder)]);
 }
 
@@ -130,14 +139,14 @@ function layoutAgencies(block: AgenciesBlock, context: LayoutContext): Content[]
     unbreakable([
       besidePicto(
         agency.pictogram,
-        { stack: [sentenceContent(agency.name, { fontSize: 18, color: THEME.colors.accent }), sentencesStack(agency.address), sentencesStack(agency.hours, { bold: true }), ...weekTable(agency.week)] },
+        { stack: [sentenceContent(agency.name, { fontSize: 18, color: THEME.colors.accent }, besidePictoWidth(context.preset)), sentencesStack(agency.address, {}, besidePictoWidth(context.preset)), sentencesStack(agency.hours, { bold: true }, besidePictoWidth(context.preset)), ...weekTable(agency.week)] },
         context,
       ),
     ]),
   );
   if (!block.map) return agencies;
   const map = screenshotContent(block.map, context);
-  const legend: Content = tagged({ ul: block.mapLegend.map(listItem), markerColor: THEME.colors.accent, margin: [0, 8, 0, 0] }, 'L');
+  const legend: Content = tagged({ ul: block.mapLegend.map((line) => listItem(line, textWidth(context.preset) - LIST_MARKER_WIDTH)), markerColor: THEME.colors.accent, margin: [0, 8, 0, 0] }, 'L');
   if (block.mapLegend.length === 0) return [...agencies, unbreakable([map])];
   // The map stays with its legend when both fit a page (A4); on a smaller page (A5) they are two blocks.
   const together = context.preset.maxScreenshotHeight + estimatedHeight(block.mapLegend, context) < usableHeight(context) * 0.9;
@@ -179,7 +188,7 @@ function weekTable(rows: Array<[Sentence, Sentence]>): Content[] {
 }
 
 function layoutContact(block: ContactBlock, context: LayoutContext): Content {
-  return unbreakable(block.lines.map((line) => ({ stack: [besidePicto(line.pictogram, sentencesStack(line.sentences), context)], margin: [0, 0, 0, 12] })));
+  return unbreakable(block.lines.map((line) => ({ stack: [besidePicto(line.pictogram, sentencesStack(line.sentences, {}, besidePictoWidth(context.preset)), context)], margin: [0, 0, 0, 12] })));
 }
 
 /** Room a notes page keeps for its title and its two sentences, in points. */
@@ -193,9 +202,13 @@ export function notesLineCount(asked: number, preset: LayoutContext['preset']): 
 }
 
 function layoutNotes(block: NotesBlock, context: LayoutContext): Content {
-  const width = textWidth(context.preset);
+  return unbreakable([notesLines(notesLineCount(block.lines, context.preset), textWidth(context.preset))]);
+}
+
+/** `count` ruled lines across a column `width` points wide (default: the A5 text width, which an A4 page also holds). */
+export function notesLines(count: number, width: number = textWidth(PRESETS.a5)): Content {
   const spacing = NOTES_LINE_SPACING;
-  const lines = Array.from({ length: notesLineCount(block.lines, context.preset) }, (_, index) => ({
+  const lines = Array.from({ length: count }, (_, index) => ({
     type: 'line' as const,
     x1: 0,
     y1: (index + 1) * spacing,
@@ -204,7 +217,7 @@ function layoutNotes(block: NotesBlock, context: LayoutContext): Content {
     lineWidth: 1,
     lineColor: THEME.colors.rule,
   }));
-  return unbreakable([{ canvas: lines }]);
+  return { canvas: lines };
 }
 
 function layoutTable(block: TableBlock): Content {

@@ -1,12 +1,13 @@
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { FONT_FAMILY } from '../fonts/fonts.js';
-import type { Booklet, Chapter } from '../model/booklet.js';
+import type { Block, Booklet, Chapter } from '../model/booklet.js';
 import type { ImageLookup, PreparedImage } from '../images/prepared-image.js';
-import { layoutBlock } from './block-layouts.js';
-import { pictogramContent, sentenceContent, textRuns, type LayoutContext } from './blocks.js';
-import { PRESETS, type LayoutPreset } from '../geometry/presets.js';
+import { layoutBlock, notesLineCount, notesLines } from './block-layouts.js';
+import { chapterAnchor, pictogramContent, titleContent, type LayoutContext } from './blocks.js';
+import { besidePictoWidth, PRESETS, textWidth, type LayoutPreset } from '../geometry/presets.js';
 import { MM } from '../geometry/units.js';
 import { lineHeight, THEME } from '../geometry/theme.js';
+import { textWidthOf } from './balance-lines.js';
 import { tagged, taggedRun } from './pdf-tags.js';
 
 /**
@@ -68,9 +69,18 @@ export function layoutBooklet(input: LayoutInput): TDocumentDefinitions {
 }
 
 /** Pages of a booklet made from an example department carry a visible warning. */
+const EXAMPLE_MARKS = ['EXEMPLE : adresses et horaires à vérifier par la CPAM', 'EXEMPLE : adresses à vérifier par la CPAM', 'EXEMPLE : à vérifier'];
+
+/** The longest warning that holds on one line of the page's top margin (the header has room for one line only). */
+export function exampleMarkText(preset: LayoutPreset): string {
+  const width = textWidth(preset) * 0.97;
+  return EXAMPLE_MARKS.find((text) => textWidthOf(text, THEME.minSize, 700) <= width) ?? EXAMPLE_MARKS.at(-1)!;
+}
+
 function exampleMark(preset: LayoutPreset): (currentPage: number) => Content {
+  const text = exampleMarkText(preset);
   return () => tagged({
-    text: 'EXEMPLE : adresses et horaires à vérifier par la CPAM',
+    text,
     fontSize: THEME.minSize,
     bold: true,
     color: THEME.colors.exampleMark,
@@ -105,10 +115,21 @@ function chapters(booklet: Booklet, context: LayoutContext, blankPages: number |
   const backCover = laidOut.pop();
   if (blankPages === undefined || !backCover) return [...laidOut, ...(backCover ?? [])].flat();
   const [opening, ...rest] = backCover;
-  const blanks: Content[] = Array.from({ length: blankPages }, () => ({ text: '', pageBreak: 'before' }));
+  // A reader turning a blank side thinks a page is missing: padding pages are "Mes notes" pages.
+  const blanks: Content[] = Array.from({ length: blankPages }, () => notesPaddingPage(context.preset));
   const startsPage = typeof opening === 'object' && opening !== null && 'pageBreak' in opening && opening.pageBreak === 'before';
   const start: Content = startsPage ? opening : { stack: [opening ?? ''], pageBreak: 'before' };
   return [...laidOut.flat(), ...blanks, start, ...rest];
+}
+
+/** Title of the pages that pad a printed booklet to a multiple of 4 pages. */
+export const NOTES_PADDING_TITLE = 'Mes notes';
+
+function notesPaddingPage(preset: LayoutPreset): Content {
+  return {
+    stack: [{ text: NOTES_PADDING_TITLE, style: 'chapterTitle', margin: [0, 8, 0, 8] }, notesLines(notesLineCount(20, preset), textWidth(preset))],
+    pageBreak: 'before',
+  };
 }
 
 function withoutBottomMargin(content: Content): Content {
@@ -118,15 +139,20 @@ function withoutBottomMargin(content: Content): Content {
   return { ...content, margin: [margin[0], margin[1], margin[2], 0] } as Content;
 }
 
+const COVER_OFFICE_SIZE = 20;
+
 /** The cover: one page, its spacing scaled to the page (an A5 cover keeps every line on page 1). */
 function cover(booklet: Booklet, preset: LayoutPreset): Content[] {
   const scale = preset.height / PRESETS.a4.height;
   const gap = (points: number) => Math.round(points * scale);
+  const width = textWidth(preset);
+  const title = (text: string, fontSize: number, margin: [number, number, number, number], extra: Partial<ContentText>) =>
+    titleContent([{ kind: 'text', text, bold: false }], width, fontSize, margin, extra);
   const stack: Content[] = [
-    tagged({ text: textRuns(booklet.title), style: 'coverTitle', margin: [0, gap(40), 0, gap(16)] }, 'H1'),
-    ...(booklet.subtitle ? [tagged({ text: textRuns(booklet.subtitle), style: 'coverSubtitle', margin: [0, 0, 0, gap(40)] }, 'P') as Content] : []),
+    tagged(title(booklet.title, THEME.coverTitleSize, [0, gap(40), 0, gap(16)], { style: 'coverTitle' }), 'H1'),
+    ...(booklet.subtitle ? [tagged(title(booklet.subtitle, THEME.coverSubtitleSize, [0, 0, 0, gap(40)], { style: 'coverSubtitle' }), 'P') as Content] : []),
     { columns: [{ width: '*', text: '' }, { width: preset.coverPictoSize, stack: [pictogramContent(booklet.cover.pictogram, preset.coverPictoSize)] }, { width: '*', text: '' }], margin: [0, gap(10), 0, gap(50)] },
-    tagged({ text: textRuns(booklet.cover.officeName), bold: true, fontSize: 20, lineHeight: lineHeight(1.3), margin: [0, 0, 0, gap(20)] }, 'P'),
+    tagged(title(booklet.cover.officeName, COVER_OFFICE_SIZE, [0, 0, 0, gap(20)], { bold: true, fontSize: COVER_OFFICE_SIZE, lineHeight: lineHeight(1.3) }), 'P'),
     tagged({ text: 'Ce livret est écrit en Français facile.' }, 'P'),
   ];
   return [tagged({ stack, unbreakable: true }, 'Sect')];
@@ -149,8 +175,9 @@ function chapterTitle(chapter: Chapter, context: LayoutContext): Content {
   const { pictoSize, pictoGap } = context.preset;
   // One table-of-contents entry and one PDF bookmark per chapter.
   const titleText: Content = {
-    ...sentenceContent(chapter.title, { style: 'chapterTitle', outline: true, outlineText: chapter.title.text, margin: [0, 8, 0, 0] }, 'H1'),
+    ...tagged(titleContent(chapter.title.inlines, besidePictoWidth(context.preset), THEME.chapterTitleSize, [0, 8, 0, 0], { style: 'chapterTitle', outline: true, outlineText: chapter.title.text }), 'H1'),
     tocItem: true,
+    id: chapterAnchor(chapter.id),
   };
   return {
     columns: [
@@ -169,10 +196,19 @@ function chapterTitle(chapter: Chapter, context: LayoutContext): Content {
 function layoutChapter(chapter: Chapter, context: LayoutContext): Content[] {
   const parts: Content[] = [];
   let keepWithNext: Content[] = [chapterTitle(chapter, context)];
+  let previous: Block | undefined;
   for (const block of chapter.blocks) {
-    const contents = layoutBlock(block, context);
+    const contents = layoutBlock(pictureShownOnce(block, previous, chapter), context);
     if (block.kind === 'heading') {
       keepWithNext.push(...contents);
+      continue;
+    }
+    const lead = previous;
+    previous = block;
+    // A lead-in ending with ":" stays on the page of what it announces.
+    if (lead && endsWithColon(lead) && parts.length > 0 && contents.length > 0) {
+      const [first, ...rest] = contents;
+      parts.push({ stack: [parts.pop()!, first!], unbreakable: true }, ...rest);
       continue;
     }
     const [first, ...rest] = contents;
@@ -190,6 +226,25 @@ function layoutChapter(chapter: Chapter, context: LayoutContext): Content[] {
   if (ownPage) return taggedRun([{ stack: [opening ?? ''], pageBreak: 'before' }, ...others], 'Sect');
   const probe = chapterBreakProbe(context.preset);
   return taggedRun([probe, { stack: [opening ?? ''], margin: [0, CHAPTER_TOP_MARGIN - probeHeight(context.preset), 0, 0] }, ...others], 'Sect');
+}
+
+function endsWithColon(block: Block): boolean {
+  if (block.kind !== 'paragraph') return false;
+  return block.sentences.at(-1)?.text.trimEnd().endsWith(':') ?? false;
+}
+
+/**
+ * The same picture is not printed twice in a row: a chapter's first paragraph
+ * or list under a title with the same picture, or a list under its lead-in
+ * with the same picture, shows it once (the title's, the lead-in's).
+ */
+function pictureShownOnce(block: Block, previous: Block | undefined, chapter: Chapter): Block {
+  if (block.kind !== 'paragraph' && block.kind !== 'list') return block;
+  const icon = block.pictogram?.icon;
+  if (!icon) return block;
+  const underTitle = previous === undefined && chapter.pictogram?.icon === icon;
+  const underLead = block.kind === 'list' && previous !== undefined && endsWithColon(previous) && previous.kind === 'paragraph' && previous.pictogram?.icon === icon;
+  return underTitle || underLead ? { ...block, pictogram: undefined } : block;
 }
 
 /**

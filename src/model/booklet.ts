@@ -14,7 +14,14 @@ export interface SourcePosition {
 
 export type Inline =
   | { kind: 'text'; text: string; bold: boolean }
-  | { kind: 'term'; text: string; definition: string; bold: boolean };
+  | { kind: 'term'; text: string; definition: string; bold: boolean }
+  /**
+   * `:chapitre[Terminer la création]`: the chapter's title in « », then its
+   * page, which only the layout knows ("« Terminer la création », page 10").
+   * `text` is the printed words before the number; `chapter` the id of the
+   * chapter (set once every chapter is read).
+   */
+  | { kind: 'chapter-ref'; text: string; title: string; chapter: string; bold: boolean; source: SourcePosition };
 
 /** One sentence = one source line; the PDF starts each on a new line. */
 export interface Sentence {

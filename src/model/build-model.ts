@@ -4,8 +4,9 @@ import type { Department } from '../content/department-schema.js';
 import type { ParsedChapter } from '../content/sources.js';
 import { resolveVariables, variablesFor } from '../content/variables.js';
 import { displayPath } from '../paths.js';
+import { LivretError } from '../errors.js';
 import { pictogramByName, type Lexicon } from '../pictograms/lexicon.js';
-import type { Booklet, Chapter, GlossaryEntry, Sentence } from './booklet.js';
+import type { Booklet, Chapter, GlossaryEntry, Inline, Sentence } from './booklet.js';
 import { createChapterContext } from './chapter-context.js';
 import { explanationSentence } from './explanation.js';
 import { readChapter } from './read-chapter.js';
@@ -37,6 +38,7 @@ export function buildModel({ projectRoot, booklet: source, chapters: parsed, dep
     chapters.push(readChapter(chapter.tree, path.basename(entry, '.md'), context));
   }
   const resolveConfigText = (text: string) => resolveVariables(text, variables, () => ({ file: bookletFile }));
+  resolveChapterReferences(chapters);
   if (glossaryIndex !== undefined && glossary.size > 0) {
     chapters.splice(glossaryIndex, 0, glossaryChapter([...glossary.values()], lexicon, bookletFile));
   }
@@ -73,4 +75,31 @@ function glossaryChapter(entries: GlossaryEntry[], lexicon: Lexicon, bookletFile
       source: entry.source,
     })),
   };
+}
+
+/** Every `:chapitre[…]` names a chapter of the booklet by its title. */
+function resolveChapterReferences(chapters: readonly Chapter[]): void {
+  const byTitle = new Map(chapters.map((chapter) => [normalisedTitle(chapter.title.text), chapter.id]));
+  for (const reference of chapterReferences(chapters)) {
+    const id = byTitle.get(normalisedTitle(reference.title));
+    if (!id) {
+      const titles = chapters.map((chapter) => `« ${chapter.title.text} »`).join(', ');
+      throw new LivretError(`:chapitre[${reference.title}]: no chapter has this title; use one of ${titles}`, reference.source);
+    }
+    reference.chapter = id;
+  }
+}
+
+function normalisedTitle(title: string): string {
+  return title.normalize('NFC').replace(/[’]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** The chapter references anywhere in the chapters' blocks. */
+function chapterReferences(value: unknown, found: Array<Extract<Inline, { kind: 'chapter-ref' }>> = []): Array<Extract<Inline, { kind: 'chapter-ref' }>> {
+  if (Array.isArray(value)) for (const item of value) chapterReferences(item, found);
+  else if (value !== null && typeof value === 'object') {
+    if ((value as { kind?: unknown }).kind === 'chapter-ref') found.push(value as Extract<Inline, { kind: 'chapter-ref' }>);
+    else for (const [key, child] of Object.entries(value)) if (key !== 'svg' && key !== 'source') chapterReferences(child, found);
+  }
+  return found;
 }

@@ -70,7 +70,8 @@ export function contactBlock(context: ChapterContext, where: SourcePosition): Co
   if (office.social.length > 0) {
     lines.push({
       sentences: office.social.map((account) => labelled(account.network, account.handle, where)),
-      pictogram: picto('internet'),
+      // Social accounts have their own picture, not the website's nor "internet"'s (one picture, one concept).
+      pictogram: picto(context.lexicon.entries.has('reseau-social') ? 'reseau-social' : 'internet'),
     });
   }
   return { kind: 'contact', lines, source: where };

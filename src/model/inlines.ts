@@ -15,23 +15,22 @@ import { nodeStart, type ChapterContext } from './chapter-context.js';
  * its bold runs and difficult words as inlines.
  */
 export function sentencesOf(node: Paragraph | Heading | TableCell, context: ChapterContext): Sentence[] {
-  const terms = new Map<Nodes, TermInline>();
-  for (const child of node.children) readPhrasing(child, context, terms);
+  const directives = new Map<Nodes, DirectiveInline>();
+  for (const child of node.children) readPhrasing(child, context, directives);
   const block = sourceBlock(node, context.source);
-  return block.sentences.flatMap((line) => printedSentence(line, block, terms, context) ?? []);
+  return block.sentences.flatMap((line) => printedSentence(line, block, directives, context) ?? []);
 }
 
-interface TermInline {
-  term: string;
-  definition: string;
-}
+/** What a `:term` or a `:chapitre` prints, but for its boldness (the run's). */
+type DirectiveInline = Omit<Extract<Inline, { kind: 'term' }>, 'bold'> | Omit<Extract<Inline, { kind: 'chapter-ref' }>, 'bold'>;
 
 /**
  * What the printed booklet refuses in running text (inline pictures, HTML,
- * unknown directives, a `:term` without its explanation), and the difficult
- * words, registered in the glossary in reading order.
+ * unknown directives, a `:term` without its explanation), the difficult
+ * words, registered in the glossary in reading order, and the chapter
+ * references.
  */
-function readPhrasing(node: PhrasingContent, context: ChapterContext, terms: Map<Nodes, TermInline>): void {
+function readPhrasing(node: PhrasingContent, context: ChapterContext, directives: Map<Nodes, DirectiveInline>): void {
   switch (node.type) {
     case 'image':
     case 'imageReference':
@@ -39,14 +38,14 @@ function readPhrasing(node: PhrasingContent, context: ChapterContext, terms: Map
     case 'html':
       throw new LivretError('HTML is not supported in chapters: use Markdown and livret directives', nodeStart(context, node));
     case 'textDirective':
-      terms.set(node, readTerm(node, context));
+      directives.set(node, node.name === 'chapitre' ? readChapterReference(node, context) : readTerm(node, context));
       return;
     default:
-      if ('children' in node) for (const child of node.children) readPhrasing(child as PhrasingContent, context, terms);
+      if ('children' in node) for (const child of node.children) readPhrasing(child as PhrasingContent, context, directives);
   }
 }
 
-function readTerm(node: TextDirective, context: ChapterContext): TermInline {
+function readTerm(node: TextDirective, context: ChapterContext): DirectiveInline {
   const where = nodeStart(context, node);
   assertKnownDirective(node, where);
   const term = toString(node).trim();
@@ -60,11 +59,19 @@ function readTerm(node: TextDirective, context: ChapterContext): TermInline {
     context.glossary.set(term.toLowerCase(), entry);
     context.pendingExplanations.push(entry);
   }
-  return { term, definition };
+  return { kind: 'term', text: term, definition };
+}
+
+/** `:chapitre[Titre du chapitre]`: resolved to a chapter by build-model once every chapter is read. */
+function readChapterReference(node: TextDirective, context: ChapterContext): DirectiveInline {
+  const where = nodeStart(context, node);
+  const title = resolveVariables(toString(node).trim(), context.variables, () => where);
+  if (!title) throw new LivretError(':chapitre needs the title of a chapter, for example :chapitre[Terminer la création]', where);
+  return { kind: 'chapter-ref', text: `« ${title} », page\u00a0`, title, chapter: '', source: where };
 }
 
 /** One source line as printed; undefined when nothing is left to print (a line of spaces, an empty variable). */
-function printedSentence(line: SourceLine, block: SourceBlock, terms: ReadonlyMap<Nodes, TermInline>, context: ChapterContext): Sentence | undefined {
+function printedSentence(line: SourceLine, block: SourceBlock, directives: ReadonlyMap<Nodes, DirectiveInline>, context: ChapterContext): Sentence | undefined {
   const lineEnd = line.offset + line.text.length;
   const inlines: Inline[] = [];
   let start: SourcePosition | undefined;
@@ -73,10 +80,10 @@ function printedSentence(line: SourceLine, block: SourceBlock, terms: ReadonlyMa
     const from = Math.max(run.start, line.offset);
     const to = Math.min(run.end, lineEnd);
     if (to <= from) continue;
-    const term = terms.get(run.node);
-    if (term) {
+    const directive = directives.get(run.node);
+    if (directive) {
       start ??= nodeStart(context, run.node);
-      inlines.push({ kind: 'term', text: term.term, definition: term.definition, bold: run.bold });
+      inlines.push({ ...directive, bold: run.bold });
       continue;
     }
     const text = resolveVariables(block.text.slice(from, to), context.variables, (offset) => at(from + offset));
@@ -86,9 +93,21 @@ function printedSentence(line: SourceLine, block: SourceBlock, terms: ReadonlyMa
     }
     if (start) inlines.push({ kind: 'text', text, bold: run.bold });
   }
-  const text = inlines.map((inline) => inline.text).join('').replace(/\s+/g, ' ').trim();
+  const text = sentenceText(inlines);
   if (!text || !start) return undefined;
   return { inlines: trimInlines(inlines), text, source: start };
+}
+
+/**
+ * The sentence's text as the PDF prints it. A chapter reference ends its
+ * sentence: its page number is known only at layout, so the text stops
+ * before it ("… « Terminer la création », page"), which the printed
+ * "… page 10." still contains.
+ */
+function sentenceText(inlines: readonly Inline[]): string {
+  const reference = inlines.findIndex((inline) => inline.kind === 'chapter-ref');
+  const printed = reference < 0 ? inlines : inlines.slice(0, reference + 1);
+  return printed.map((inline) => inline.text).join('').replace(/\s+/g, ' ').trim();
 }
 
 /** Collapse inner whitespace, trim the ends of the sentence, drop empty runs. */

@@ -30,7 +30,7 @@ interface PlacedPictogram {
 const joined = (sentences: readonly Sentence[]) => sentences.map((sentence) => sentence.text).join(' ');
 
 /** Every text block that should have a picture, with the one it has (or undefined). */
-function pictureSlots(booklet: Booklet): Array<{ pictogram: Pictogram | undefined; text: string; source: SourcePosition; what: string }> {
+export function pictureSlots(booklet: Booklet): Array<{ pictogram: Pictogram | undefined; text: string; source: SourcePosition; what: string }> {
   const slots: Array<{ pictogram: Pictogram | undefined; text: string; source: SourcePosition; what: string }> = [];
   for (const chapter of booklet.chapters) {
     // The glossary ("@glossary") is made by livret from the :term definitions: no writer can give its blocks a picture.
@@ -59,7 +59,7 @@ function isGeneratedGlossary(chapter: Booklet['chapters'][number]): boolean {
 }
 
 /** The concept a placed pictogram depicts: its lexicon concept, or for a `set:icon`, the concept of that icon or of the text beside it. */
-function depictedConcept(lexicon: Lexicon, placed: PlacedPictogram): string | undefined {
+export function depictedConcept(lexicon: Lexicon, placed: PlacedPictogram): string | undefined {
   const { pictogram } = placed;
   if (lexicon.entries.has(pictogram.concept)) return pictogram.concept;
   return conceptOfIcon(lexicon, pictogram.icon) ?? conceptForText(lexicon, placed.text);

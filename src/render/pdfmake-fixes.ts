@@ -29,11 +29,44 @@ interface LineLike {
 const require = createRequire(import.meta.url);
 const { default: Line } = require('pdfmake/js/Line.js') as { default: { prototype: LineLike & { hasEnoughSpaceForInline(inline: InlineLike, next?: InlineLike[]): boolean } } };
 
+/**
+ * A second fix: a page reference (`{ pageReference: id }`, used for "« Terminer
+ * la création », page 10") is resolved only when it falls on the first line
+ * of its paragraph; on a later line it prints "00000". Every line built gets
+ * its references linked, as the first line does. pdfmake also measures the
+ * reference as "00000" and leaves that width when it prints "10": the
+ * placeholder here is "00" (a booklet has fewer than 100 pages; the font's
+ * digits have one width), so the full stop after it stays close.
+ */
+interface ReferencingInline {
+  _pageRef?: { _nodeRef: unknown };
+  _pageNodeRef?: unknown;
+}
+const { default: LayoutBuilder } = require('pdfmake/js/LayoutBuilder.js') as {
+  default: { prototype: { buildNextLine(this: unknown, textNode: unknown): { inlines: ReferencingInline[] } | null } };
+};
+
+const { default: DocPreprocessor } = require('pdfmake/js/DocPreprocessor.js') as {
+  default: { prototype: { preprocessText(this: unknown, node: { pageReference?: string; text?: unknown }): unknown } };
+};
+
 let applied = false;
 
 export function applyPdfmakeFixes(): void {
   if (applied) return;
   applied = true;
+  const preprocessText = DocPreprocessor.prototype.preprocessText;
+  DocPreprocessor.prototype.preprocessText = function preprocessTextWithShortReference(this: unknown, node) {
+    const result = preprocessText.call(this, node);
+    if (node.pageReference && node.text === '00000') node.text = '00';
+    return result;
+  };
+  const buildNextLine = LayoutBuilder.prototype.buildNextLine;
+  LayoutBuilder.prototype.buildNextLine = function buildNextLineWithReferences(this: unknown, textNode: unknown) {
+    const line = buildNextLine.call(this, textNode);
+    for (const inline of line?.inlines ?? []) if (inline._pageRef) inline._pageNodeRef = inline._pageRef._nodeRef;
+    return line;
+  };
   Line.prototype.hasEnoughSpaceForInline = function hasEnoughSpaceForInline(this: LineLike, inline: InlineLike, nextInlines: InlineLike[] = []): boolean {
     if (this.inlines.length === 0) return true;
     if (this.newLineForced) return false;

@@ -1,10 +1,13 @@
 import type { BookletRule } from './booklet/booklet-rule.js';
 import { departmentTodo } from './booklet/department-todo.js';
-import { blockWithoutPicture, oneConceptOnePicture } from './booklet/pictogram-rules.js';
+import { blockWithoutPicture } from './booklet/pictogram-rules.js';
+import { onePictureOneConcept, repeatedPicture } from './booklet/picture-concepts.js';
+import { singleStep } from './booklet/single-step.js';
 import { unlistedChapter } from './booklet/unlisted-chapter.js';
 import type { PdfRule } from './pdf/pdf-rule.js';
 import { bodySize } from './pdf/body-size.js';
 import { contentLoss } from './pdf/content-loss.js';
+import { labelSplit, numberSplit } from './pdf/idea-split.js';
 import { insideMargins } from './pdf/inside-margins.js';
 import { minFontSize } from './pdf/min-font-size.js';
 import { noHyphenation } from './pdf/no-hyphenation.js';
@@ -31,6 +34,7 @@ import { readability } from './source/readability.js';
 import { romanNumerals } from './source/roman-numerals.js';
 import type { SourceRule } from './source/rule-kit.js';
 import { sentenceLength } from './source/sentence-length.js';
+import { spelling } from './source/spelling.js';
 import { sentencesPerBlock } from './source/sentences-per-block.js';
 import { timeFormat } from './source/time-format.js';
 
@@ -60,6 +64,7 @@ export const SOURCE_RULES: readonly SourceRule[] = [
   imageAlt,
   chapterTodo,
   readability,
+  spelling,
 ];
 
 export const PDF_RULES: readonly PdfRule[] = [
@@ -67,6 +72,8 @@ export const PDF_RULES: readonly PdfRule[] = [
   bodySize,
   noHyphenation,
   splitSentence,
+  numberSplit,
+  labelSplit,
   insideMargins,
   contentLoss,
   pageCount,
@@ -74,7 +81,7 @@ export const PDF_RULES: readonly PdfRule[] = [
   taggedPdf,
 ];
 
-export const BOOKLET_RULES: readonly BookletRule[] = [blockWithoutPicture, oneConceptOnePicture, departmentTodo, unlistedChapter];
+export const BOOKLET_RULES: readonly BookletRule[] = [blockWithoutPicture, onePictureOneConcept, repeatedPicture, departmentTodo, singleStep, unlistedChapter];
 
 export type RuleKind = 'source' | 'booklet' | 'pdf';
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { loadSources, modelStage } from '../../src/pipeline.js';
+import { buildBooklet, loadSources, modelStage } from '../../src/pipeline.js';
+import { normaliseForSearch } from '../../src/verify/read-pdf.js';
 import { allSentences, type Booklet, type StepsBlock } from '../../src/model/booklet.js';
-import { frenchSpacing } from '../../src/layout/typography.js';
+import { frenchSpacing, keepNamesTogether, spacedInlines } from '../../src/layout/typography.js';
+import { balancedWidth, textWidthOf } from '../../src/layout/balance-lines.js';
+import { agencyPlace } from '../../src/content/variables.js';
+import { exampleMarkText } from '../../src/layout/booklet-layout.js';
+import { PRESETS, textWidth } from '../../src/geometry/presets.js';
 import { makeProject } from '../helpers/project.js';
 
 async function modelOf(chapter: string, extra: Record<string, string> = {}): Promise<Booklet> {
@@ -83,6 +88,90 @@ describe('French typography', () => {
   });
 
   it('leaves ordinary spaces alone', () => {
-    expect(frenchSpacing('Vous avez 2 cartes.')).toBe('Vous avez 2 cartes.');
+    expect(frenchSpacing('Vous avez une carte.')).toBe('Vous avez une carte.');
+  });
+
+  it('keeps a number with the word after it: "8 jours", "13 chiffres"', () => {
+    expect(frenchSpacing('dans un délai de 8 jours, entre 8 et 13 chiffres.')).toBe('dans un délai de 8\u00a0jours, entre 8\u00a0et 13\u00a0chiffres.');
+    expect(frenchSpacing('Les 4 agences')).toBe('Les 4\u00a0agences');
+  });
+
+  it('keeps a short « label » whole; a long one may break at its spaces', () => {
+    expect(frenchSpacing('Cliquez sur « Première connexion ».')).toBe('Cliquez sur «\u00a0Première\u00a0connexion\u00a0».');
+    expect(frenchSpacing('Cliquez sur « Accédez immédiatement à votre compte ».')).toBe('Cliquez sur «\u00a0Accédez immédiatement à votre compte\u00a0».');
+  });
+
+  it('spaces the inlines of a sentence as one text (a label opened in one inline, closed in another)', () => {
+    expect(spacedInlines(['Cliquez sur « ', 'Se connecter', ' ».'])).toEqual(['Cliquez sur «\u00a0', 'Se\u00a0connecter', '\u00a0».']);
+  });
+
+  it('keeps a small word with the name after it in titles: "de l\'Orne", "du Calvados"', () => {
+    expect(keepNamesTogether("Bienvenue à la CPAM de l'Orne")).toBe("Bienvenue à la\u00a0CPAM de\u00a0l'Orne");
+    expect(keepNamesTogether('La CPAM du Calvados')).toBe('La CPAM du\u00a0Calvados');
+    expect(keepNamesTogether('Créer votre compte')).toBe('Créer votre compte');
+  });
+});
+
+describe('balanced title lines', () => {
+  it('a two-line title is cut where both lines are about as long', () => {
+    const title = keepNamesTogether("Bienvenue à la CPAM de l'Orne");
+    const full = textWidthOf(title, 34);
+    const column = full * 0.8; // too narrow for one line
+    const balanced = balancedWidth(title, column, 34);
+    expect(balanced).toBeLessThan(column);
+    expect(balanced).toBeGreaterThan(full / 2);
+    expect(balancedWidth('Bienvenue', column, 34)).toBe(column);
+    expect(balancedWidth(title, full + 10, 34)).toBe(full + 10); // one line: unchanged
+  });
+});
+
+describe('agency towns keep their article in {{agences}}', () => {
+  it.each([
+    ["Agence de L'Aigle", "L'Aigle"],
+    ["Agence de l'Aigle", "L'Aigle"],
+    ["Agence d'Alençon", 'Alençon'],
+    ['Agence de Flers', 'Flers'],
+    ['Agence du Mans', 'Le Mans'],
+    ['Agence des Andelys', 'Les Andelys'],
+    ['Agence de la Ferté-Macé', 'La Ferté-Macé'],
+  ])('%s → %s', (name, town) => {
+    expect(agencyPlace(name)).toBe(town);
+  });
+});
+
+describe('the example banner fits its one line', () => {
+  it('A4 says it all; A5 a shorter warning that still names what to check', () => {
+    expect(exampleMarkText(PRESETS.a4)).toBe('EXEMPLE : adresses et horaires à vérifier par la CPAM');
+    const a5 = exampleMarkText(PRESETS.a5);
+    expect(a5).toMatch(/^EXEMPLE : .*vérifier/);
+    expect(textWidthOf(a5, 14, 700)).toBeLessThanOrEqual(textWidth(PRESETS.a5));
+    expect(textWidthOf('EXEMPLE : adresses et horaires à vérifier par la CPAM', 14, 700)).toBeGreaterThan(textWidth(PRESETS.a5));
+  });
+});
+
+describe(':chapitre[…] prints the page of the chapter, resolved at layout', () => {
+  const chapters = {
+    'content/mini/booklet.yaml': 'title: "Livret de test"\nchapters: [a.md, b.md]\n',
+    'content/mini/a.md': '# Bienvenue\n\nVous utilisez un téléphone portable ?\nLisez le chapitre :chapitre[Vos agences].\n',
+    'content/mini/b.md': '# Vos agences\n\nVous pouvez venir dans une agence.\n',
+  };
+
+  it('the sentence ends with the page where the chapter starts, and no sentence is lost', async () => {
+    const projectRoot = await makeProject(chapters);
+    const result = await buildBooklet({ projectRoot, write: false, imageCacheDir: false });
+    expect(result.report.findings.filter((finding) => ['content-loss', 'split-sentence'].includes(finding.rule))).toEqual([]);
+    const pageOfSecond = result.readback.pages.findIndex((page, index) => index > 1 && page.text.includes('Vos agences')) + 1;
+    expect(pageOfSecond).toBeGreaterThan(2);
+    const text = normaliseForSearch(result.readback.pages.map((page) => page.text).join(' '));
+    expect(text).toContain(`Lisez le chapitre « Vos agences », page ${pageOfSecond}`);
+    expect(text).not.toContain('00');
+  });
+
+  it('a title that names no chapter is an error at the reference', async () => {
+    const projectRoot = await makeProject({ ...chapters, 'content/mini/a.md': '# Bienvenue\n\nLisez le chapitre :chapitre[Vos papiers].\n' });
+    await expect(buildBooklet({ projectRoot, write: false, imageCacheDir: false })).rejects.toMatchObject({
+      message: expect.stringContaining(':chapitre[Vos papiers]: no chapter has this title; use one of « Bienvenue », « Vos agences »'),
+      location: { file: 'content/mini/a.md', line: 3, column: 19 },
+    });
   });
 });

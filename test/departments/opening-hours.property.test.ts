@@ -54,12 +54,12 @@ describe('opening hours, for any week', () => {
     );
   });
 
-  it('the weekly table has the 7 days, "Fermé" exactly on the closed ones', () => {
+  it('the weekly table has the 7 days, "Fermée" exactly on the closed ones', () => {
     fc.assert(
       fc.property(weekHours, (hours) => {
         const table = weeklyTable(hours);
         expect(table.map((row) => row.weekday)).toEqual([...WEEKDAYS]);
-        expect(table.filter((row) => row.text === 'Fermé').map((row) => row.weekday)).toEqual(closedDays(hours));
+        expect(table.filter((row) => row.text === 'Fermée').map((row) => row.weekday)).toEqual(closedDays(hours));
       }),
     );
   });

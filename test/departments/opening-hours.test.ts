@@ -57,9 +57,9 @@ describe('opening hours as sentences', () => {
 
   it('names the closed days', () => {
     expect(closedDays(weekdays)).toEqual(['saturday', 'sunday']);
-    expect(describeClosedDays(weekdays)).toBe('Fermé le samedi et le dimanche.');
-    expect(describeClosedDays({ ...weekdays, wednesday: [] })).toBe('Fermé le mercredi, le samedi et le dimanche.');
-    expect(describeClosedDays({ ...weekdays, saturday: ['09:00-12:00'] })).toBe('Fermé le dimanche.');
+    expect(describeClosedDays(weekdays)).toBe('Fermée le samedi et le dimanche.');
+    expect(describeClosedDays({ ...weekdays, wednesday: [] })).toBe('Fermée le mercredi, le samedi et le dimanche.');
+    expect(describeClosedDays({ ...weekdays, saturday: ['09:00-12:00'] })).toBe('Fermée le dimanche.');
     const everyDay = { ...weekdays, saturday: [dayRange], sunday: [dayRange] };
     expect(describeClosedDays(everyDay)).toBeUndefined();
     expect(describeOpeningHours(everyDay)).toEqual(['Du lundi au dimanche, de 8h30 à 17h00.']);
@@ -67,7 +67,7 @@ describe('opening hours as sentences', () => {
 
   it('says when a place is closed every day', () => {
     expect(describeOpeningHours({})).toEqual([]);
-    expect(describeClosedDays({ monday: [] })).toBe('Fermé tous les jours.');
+    expect(describeClosedDays({ monday: [] })).toBe('Fermée tous les jours.');
   });
 });
 
@@ -75,7 +75,7 @@ describe('lines printed under an agency', () => {
   it('gives the hours and the closed weekend', () => {
     expect(agencyHoursLines({ hours: weekdays, appointment_only: false })).toEqual([
       'Du lundi au vendredi, de 8h30 à 17h00.',
-      'Fermé le samedi et le dimanche.',
+      'Fermée le samedi et le dimanche.',
     ]);
   });
 
@@ -96,20 +96,20 @@ describe('lines printed under an agency', () => {
   });
 
   it('names closed days only when they are fewer than the open days', () => {
-    expect(agencyHoursLines({ hours: { ...weekdays, wednesday: [] }, appointment_only: false })).toContain('Fermé le mercredi, le samedi et le dimanche.');
+    expect(agencyHoursLines({ hours: { ...weekdays, wednesday: [] }, appointment_only: false })).toContain('Fermée le mercredi, le samedi et le dimanche.');
     expect(agencyHoursLines({ hours: { monday: [dayRange], tuesday: [dayRange] }, appointment_only: false })).toEqual([
       'Le lundi et le mardi, de 8h30 à 17h00.',
     ]);
   });
 
   it('says "closed every day" unless the agency receives by appointment', () => {
-    expect(agencyHoursLines({ hours: {}, appointment_only: false })).toEqual(['Fermé tous les jours.']);
+    expect(agencyHoursLines({ hours: {}, appointment_only: false })).toEqual(['Fermée tous les jours.']);
     expect(agencyHoursLines({ hours: {}, appointment_only: true })).toEqual(['Sur rendez-vous uniquement.']);
   });
 });
 
 describe('weekly table', () => {
-  it('has one row a day with ranges or "Fermé"', () => {
+  it('has one row a day with ranges or "Fermée"', () => {
     const table = weeklyTable({ ...weekdays, wednesday: lunch });
     expect(table.map((row) => [row.day, row.text])).toEqual([
       ['Lundi', '8h30 à 17h00'],
@@ -117,8 +117,8 @@ describe('weekly table', () => {
       ['Mercredi', '9h00 à 12h30 et 13h30 à 17h00'],
       ['Jeudi', '8h30 à 17h00'],
       ['Vendredi', '8h30 à 17h00'],
-      ['Samedi', 'Fermé'],
-      ['Dimanche', 'Fermé'],
+      ['Samedi', 'Fermée'],
+      ['Dimanche', 'Fermée'],
     ]);
     expect(table[2]!.ranges).toEqual([
       { start: '09:00', end: '12:30', text: '9h00 à 12h30' },
@@ -133,6 +133,6 @@ describe('weekly table', () => {
   });
 
   it('shows a week closed every day', () => {
-    expect(weeklyTable({}).every((row) => row.closed && row.text === 'Fermé')).toBe(true);
+    expect(weeklyTable({}).every((row) => row.closed && row.text === 'Fermée')).toBe(true);
   });
 });

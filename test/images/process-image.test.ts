@@ -40,26 +40,29 @@ describe('callouts land on the highlighted rectangle', () => {
     expect(at(100, 500)).toEqual([128, 128, 128]); // far away: untouched
   });
 
-  it('puts a disc with the step number on the frame\'s top-left corner', async () => {
+  // 4.17 px per point: the frame's path is 2 pt outside the region (x ≈ 291.7); the disc (9 pt radius) sits left of it,
+  // 12.3 pt from the path (its halo and the frame's), at the frame's middle height (y = 250).
+  const discCentreX = Math.round(300 - 2 * (1000 / 240) - (9 + 2.5 + 0.8) * (1000 / 240));
+  const discRadius = 9 * (1000 / 240);
+
+  it('puts a disc with the step number left of the frame, outside it: the region\'s corner stays readable', async () => {
     const out = await processImage(await solid(1000, 600, '#808080'), job({ highlights: [{ x: 300, y: 200, width: 300, height: 100 }], calloutNumbers: [4] }), origin);
     const at = await pixels(out.png);
-    const centre = Math.round(300 - 2 * (1000 / 240));
-    const radius = 9 * (1000 / 240);
-    expect(near(at(centre - Math.round(radius * 0.8), centre - 100), hex(CALLOUT_COLOR))).toBe(true); // the disc's left part
+    expect(near(at(discCentreX - Math.round(discRadius * 0.8), 250), hex(CALLOUT_COLOR))).toBe(true); // the disc's left part
     let white = 0;
-    for (let dx = -15; dx <= 15; dx += 1) for (let dy = -15; dy <= 15; dy += 1) if (near(at(centre + dx, 192 + dy), [255, 255, 255], 30)) white += 1;
+    for (let dx = -15; dx <= 15; dx += 1) for (let dy = -15; dy <= 15; dy += 1) if (near(at(discCentreX + dx, 250 + dy), [255, 255, 255], 30)) white += 1;
     expect(white).toBeGreaterThan(40); // the white digit "4"
+    expect(at(304, 204)).toEqual([128, 128, 128]); // the region's top-left corner, which the disc used to cover
   });
 
   it('draws a frame without a disc when the number is null (the other fields of one step)', async () => {
     const region = { x: 300, y: 200, width: 300, height: 100 };
     const withDisc = await pixels((await processImage(await solid(1000, 600, '#808080'), job({ highlights: [region], calloutNumbers: [4] }), origin)).png);
     const frameOnly = await pixels((await processImage(await solid(1000, 600, '#808080'), job({ highlights: [region], calloutNumbers: [null] }), origin)).png);
-    const corner = Math.round(300 - 2 * (1000 / 240));
-    const leftOfCorner = corner - Math.round(9 * (1000 / 240) * 0.7);
-    expect(near(withDisc(leftOfCorner, 192), hex(CALLOUT_COLOR))).toBe(true);
-    expect(frameOnly(leftOfCorner, 192)).toEqual([128, 128, 128]);
-    expect(near(frameOnly(corner, 250), hex(CALLOUT_COLOR))).toBe(true); // the frame is still there
+    const inDisc = discCentreX - Math.round(discRadius * 0.7);
+    expect(near(withDisc(inDisc, 250), hex(CALLOUT_COLOR))).toBe(true);
+    expect(frameOnly(inDisc, 250)).toEqual([128, 128, 128]);
+    expect(near(frameOnly(Math.round(300 - 2 * (1000 / 240)), 250), hex(CALLOUT_COLOR))).toBe(true); // the frame is still there
   });
 
   it('converts source coordinates through crop and resize', async () => {

@@ -62,7 +62,7 @@ describe('an A5 booklet for saddle stitching', () => {
     expect(runs.filter((run) => run.text.startsWith('Phrase')).every((run) => run.fontSize === 16)).toBe(true);
   });
 
-  it('pads to a multiple of 4 with blank pages just before the back cover', () => {
+  it('pads to a multiple of 4 with "Mes notes" pages (ruled, no blank side) just before the back cover', () => {
     const count = pages.pageCount;
     expect(count % 4).toBe(0);
     const last = pages.pages[count - 1]!;
@@ -71,7 +71,7 @@ describe('an A5 booklet for saddle stitching', () => {
     const blanks = pages.pages.slice(lastChapterPage, count - 1);
     // The unpadded layout ends 1 to 3 pages short of a multiple of 4 here; the test project is made so.
     expect(blanks.length).toBeGreaterThan(0);
-    for (const blank of blanks) expect(normaliseForSearch(blank.text)).toBe(footer(blank.page, count));
+    for (const blank of blanks) expect(normaliseForSearch(blank.text)).toBe(`Mes notes ${footer(blank.page, count)}`);
   });
 
   it('imposes pages / 4 sheets of A4 landscape, read back in saddle-stitch order', () => {
@@ -111,7 +111,7 @@ describe('an A5 booklet for saddle stitching', () => {
 });
 
 describe('padding when the back cover is an ordinary chapter', () => {
-  it('still puts the blank pages before the last chapter, which starts on a page of its own', async () => {
+  it('still puts the padding pages before the last chapter, which starts on a page of its own', async () => {
     // Unpadded, chapter 4 would follow chapter 3 on page 7 of 7.
     const projectRoot = await makeProject(chapterFiles([6, 9, 5, 3], false));
     const result = await buildBooklet({ projectRoot, format: 'a5-booklet', write: false, checks: 'content-loss' });
@@ -119,7 +119,7 @@ describe('padding when the back cover is an ordinary chapter', () => {
     expect(readback.pageCount).toBe(8);
     const chapters = readback.pages.map((page) => [...new Set([...page.text.matchAll(/du chapitre (\d)/g)].map((match) => match[1]))].join(''));
     expect(chapters.slice(-3)).toEqual(['3', '', '4']);
-    expect(normaliseForSearch(readback.pages[6]!.text)).toBe(footer(7, 8));
+    expect(normaliseForSearch(readback.pages[6]!.text)).toBe(`Mes notes ${footer(7, 8)}`);
   });
 });
 

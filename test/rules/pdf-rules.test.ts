@@ -4,6 +4,7 @@ import { defaultConfig } from '../../src/check/config.js';
 import { formatJson, formatStylish } from '../../src/check/reporters.js';
 import { pdfInput } from './helpers/pdf.js';
 import { tagged } from '../../src/layout/pdf-tags.js';
+import { frenchSpacing, spacedInlines } from '../../src/layout/typography.js';
 
 /**
  * Three bad PDFs made with pdfmake, each caught by the right rule (and by no
@@ -145,3 +146,42 @@ describe('tagged-pdf: the structure tree read back (pdfjs-dist)', () => {
     expect(await taggedFindings({ content: [{ text: FIRST }] }, [FIRST, SECOND])).toEqual([]);
   });
 });
+
+describe('lines that cut an idea: number-split and label-split', () => {
+  const DELAY = 'Vous recevez le code par courrier dans un délai de 8 jours après votre demande.';
+  const inColumn = (width: number, text: unknown) => ({ content: [{ columns: [{ width, text }] }] }) as Parameters<typeof pdfInput>[0];
+
+  it('"de 8 / jours": number-split at the sentence; with a no-break space, nothing', async () => {
+    const page = { content: [{ text: 'Bonjour.' }, { columns: [{ width: 200, text: DELAY }] }] };
+    const report = await checkPdf(await pdfInput(page, { sentences: ['Bonjour.', DELAY] }), defaultConfig());
+    expect(report.findings.map((finding) => `${finding.rule}:${finding.severity}`)).toEqual(['number-split:error']);
+    expect(report.findings[0]).toMatchObject({ file: 'exemple.md', line: 2, column: 1 });
+    expect(report.findings[0]?.message).toBe('Page 1 : nombre séparé de son mot « 8 / jours ». Gardez « 8 jours » sur une ligne.');
+    expect(await rulesFound(inColumn(200, frenchSpacing(DELAY)), [DELAY])).toEqual([]);
+  });
+
+  it('a number ending a sentence, the next sentence below: not a split', async () => {
+    const lines = { content: [{ text: 'Appelez le 36 46' }, { text: 'du lundi au vendredi.' }] };
+    expect(await rulesFound(lines, ['Appelez le 36 46', 'du lundi au vendredi.'])).toEqual([]);
+    // the same lines, from one sentence of the sources: a split
+    expect(await rulesFound(lines, ['Appelez le 36 46 du lundi au vendredi.'])).toEqual(['number-split:error']);
+  });
+
+  const SIGN_IN = ['Cliquez ensuite sur le bouton bleu « ', { text: 'Se connecter', bold: true }, ' ».'];
+  const SIGN_IN_TEXT = 'Cliquez ensuite sur le bouton bleu « Se connecter ».';
+
+  it('"« Se / connecter »": label-split at the sentence; glued by the layout, nothing', async () => {
+    const report = await checkPdf(await pdfInput(inColumn(300, SIGN_IN), { sentences: [SIGN_IN_TEXT] }), defaultConfig());
+    expect(report.findings.map((finding) => `${finding.rule}:${finding.severity}`)).toEqual(['label-split:error']);
+    expect(report.findings[0]).toMatchObject({ file: 'exemple.md', line: 1, column: 1 });
+    expect(report.findings[0]?.message).toBe('Page 1 : étiquette coupée sur deux lignes : « Se / connecter ». Gardez « Se connecter » sur une ligne.');
+    const glued = spacedInlines(['Cliquez ensuite sur le bouton bleu « ', 'Se connecter', ' ».']);
+    expect(await rulesFound(inColumn(300, [glued[0], { text: glued[1], bold: true }, glued[2]]), [SIGN_IN_TEXT])).toEqual([]);
+  });
+
+  it('a label wider than its column may break: not reported', async () => {
+    const long = 'Cliquez sur « Accédez immédiatement à votre compte personnel ameli ».';
+    expect(await rulesFound(inColumn(200, long), [long])).toEqual([]);
+  });
+});
+

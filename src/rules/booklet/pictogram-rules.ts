@@ -3,7 +3,7 @@ import { pictogramFindings } from '../../pictograms/pictogram-findings.js';
 import { defineBookletRule, type BookletCheckInput } from './booklet-rule.js';
 
 /** Easy-read: a picture on the left of each idea, the same picture for the same thing (DoH 2010; Inclusion Europe). */
-function findingsOf(input: BookletCheckInput, rule: 'block-without-picture' | 'one-concept-one-picture') {
+function findingsOf(input: BookletCheckInput, rule: 'block-without-picture') {
   return pictogramFindings(input.booklet, input.lexicon)
     .filter((finding) => finding.rule === rule)
     .map(({ file, line, column, message }) => ({ file, line, column, message }));
@@ -15,12 +15,4 @@ export const blockWithoutPicture = defineBookletRule({
   severity: 'warn',
   options: z.strictObject({}),
   check: (input) => findingsOf(input, 'block-without-picture'),
-});
-
-export const oneConceptOnePicture = defineBookletRule({
-  id: 'one-concept-one-picture',
-  description: 'A concept is drawn with one picture throughout the booklet.',
-  severity: 'warn',
-  options: z.strictObject({}),
-  check: (input) => findingsOf(input, 'one-concept-one-picture'),
 });

@@ -74,7 +74,7 @@ export function ribExemple(): Canvas {
   drawText(canvas, { x: bic.x + bic.w, y, text: SAMPLE.bic, size: 24, region: 'bic' });
   y += lineHeight(24) + 24;
   const bank = drawText(canvas, { x: RIB_LEFT + 4, y, text: 'Domiciliation : ', size: 22, weight: 700 });
-  drawText(canvas, { x: bank.x + bank.w, y, text: `${SAMPLE.bankName} – Agence d'Alençon`, size: 22, region: 'banque-nom' });
+  drawText(canvas, { x: bank.x + bank.w, y, text: `${SAMPLE.bankName} – ${SAMPLE.bankBranch}`, size: 22, region: 'banque-nom' });
   y += lineHeight(22) + 18;
   const owner = drawText(canvas, { x: RIB_LEFT + 4, y, text: 'Titulaire du compte : ', size: 22, weight: 700 });
   const ownerText = `Mme ${SAMPLE.name}, ${SAMPLE.postalCode} ${SAMPLE.city}`;

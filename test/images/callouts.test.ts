@@ -1,0 +1,52 @@
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { calloutsSvg, type PixelRect } from '../../src/images/overlays.js';
+
+/** The overlay's pixels (RGBA) as sharp draws the SVG. */
+async function pixels(svg: string): Promise<{ data: Buffer; width: number }> {
+  const { data, info } = await sharp(Buffer.from(svg)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { data, width: info.width };
+}
+
+/** Pixels of the overlay drawn inside `rect` (the highlighted words): none, when the number stays outside. */
+function paintedInside({ data, width }: { data: Buffer; width: number }, rect: PixelRect): number {
+  let painted = 0;
+  for (let y = rect.y; y < rect.y + rect.height; y++) for (let x = rect.x; x < rect.x + rect.width; x++) if (data[(y * width + x) * 4 + 3]! > 0) painted++;
+  return painted;
+}
+
+/** Pixels of the callout colour (the numbered disc) in `rect`. */
+function discPixels({ data, width }: { data: Buffer; width: number }, rect: PixelRect): number {
+  let count = 0;
+  for (let y = rect.y; y < rect.y + rect.height; y++) {
+    for (let x = rect.x; x < rect.x + rect.width; x++) {
+      const at = (y * width + x) * 4;
+      if (data[at + 3]! > 200 && data[at]! > 140 && data[at + 1]! < 100 && data[at + 2]! < 40) count++;
+    }
+  }
+  return count;
+}
+
+describe('callout numbers never cover the highlighted words', () => {
+  const PIXELS_PER_POINT = 4;
+
+  it.each<[string, PixelRect, PixelRect]>([
+    ['room on the left: the disc is left of the frame', { x: 200, y: 100, width: 300, height: 60 }, { x: 0, y: 80, width: 200, height: 100 }],
+    ['against the left edge: the disc is right of the frame', { x: 4, y: 200, width: 300, height: 60 }, { x: 304, y: 180, width: 200, height: 100 }],
+    ['as wide as the picture: the disc is below the frame', { x: 4, y: 100, width: 792, height: 60 }, { x: 0, y: 160, width: 200, height: 140 }],
+    ['as wide as the picture, at its bottom: the disc is above the frame', { x: 4, y: 300, width: 792, height: 60 }, { x: 0, y: 160, width: 200, height: 140 }],
+  ])('%s', async (_, highlight, discArea) => {
+    const overlay = await pixels(calloutsSvg(800, 400, [{ rect: highlight, number: 1 }], PIXELS_PER_POINT));
+    // The frame's anti-aliased rounded corners may touch the outermost pixel: 2 pixels in, nothing is drawn.
+    const words = { x: highlight.x + 2, y: highlight.y + 2, width: highlight.width - 4, height: highlight.height - 4 };
+    expect(paintedInside(overlay, words)).toBe(0);
+    expect(discPixels(overlay, highlight)).toBe(0);
+    expect(discPixels(overlay, discArea)).toBeGreaterThan(200);
+  });
+
+  it('a disc on the frame corner (the former place) is seen by the same pixel test', async () => {
+    const highlight = { x: 200, y: 100, width: 300, height: 60 };
+    const corner = `<svg xmlns="http://www.w3.org/2000/svg" width="800" height="400"><circle cx="200" cy="100" r="36" fill="#a84300"/></svg>`;
+    expect(paintedInside(await pixels(corner), highlight)).toBeGreaterThan(500);
+  });
+});

@@ -1,0 +1,53 @@
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { checkChapters } from '../../src/check/check-sources.js';
+import { resolveConfig } from '../../src/check/config.js';
+import { ALL_RULE_IDS } from '../../src/rules/preset.js';
+
+/** The spelling findings of one chapter, as "line:column message" (all other rules off). */
+async function spellingOf(source: string, options?: Record<string, unknown>): Promise<string[]> {
+  const rules = Object.fromEntries(ALL_RULE_IDS.map((id) => [id, id === 'spelling' ? (options ? ['warn', options] : 'warn') : 'off']));
+  const report = await checkChapters([{ path: 'c.md', source }], resolveConfig([{ file: 'test', value: { rules } }]));
+  return report.findings.map((finding) => `${finding.line}:${finding.column} ${finding.message}`);
+}
+
+// First in the file: the tests after it load the dictionary.
+describe('spelling is loaded lazily', () => {
+  it('loading the rules does not load nspell nor the dictionary (livret --help stays fast)', async () => {
+    const require = createRequire(import.meta.url);
+    await import('../../src/rules/preset.js');
+    const nspell = require.resolve('nspell');
+    expect(Object.keys(require.cache).some((file) => file === nspell)).toBe(false);
+  });
+});
+
+describe('spelling: the seed booklet slips', () => {
+  it('"Relévé" is reported with a suggestion; "Relevé" is not', async () => {
+    expect(await spellingOf("# Votre RIB\n\nRelévé d'identité bancaire.\n")).toEqual([
+      "3:1 Mot inconnu « Relévé » : vérifiez l'orthographe (« Relevé » ?), ou ajoutez le mot à la liste « words » de la règle spelling.",
+    ]);
+    expect(await spellingOf("# Votre RIB\n\nRelevé d'identité bancaire.\n")).toEqual([]);
+  });
+
+  it('"su la page" (a real word in the wrong place) is reported; "sur la page" is not', async () => {
+    expect(await spellingOf('# Votre compte\n\nVous arrivez su la page du compte.\n')).toEqual(['3:14 « su la » : vouliez-vous écrire « sur la » ?']);
+    expect(await spellingOf('# Votre compte\n\nVous arrivez sur la page du compte.\n')).toEqual([]);
+  });
+
+  it('"Je saisie" is reported with "Je saisis"; "Je saisis" and "J\'étudie" are not', async () => {
+    expect(await spellingOf('# Votre email\n\nJe saisie mon adresse email.\n')).toEqual(['3:1 « Je saisie » : avec « je », écrivez « Je saisis ».']);
+    expect(await spellingOf("# Votre email\n\nJe saisis mon adresse email.\nJ'étudie la page.\n")).toEqual([]);
+  });
+
+  it("the project's words (ameli, FranceConnect) and the rule's own list are known; names inside a sentence are left alone", async () => {
+    expect(await spellingOf('# Votre compte\n\nAllez sur ameli avec FranceConnect.\nVenez à Flers.\n')).toEqual([]);
+    expect(await spellingOf('# Votre compte\n\nOuvrez Doctolib.\nDoctolib vous aide.\n')).toEqual([
+      "4:1 Mot inconnu « Doctolib » : vérifiez l'orthographe, ou ajoutez le mot à la liste « words » de la règle spelling.",
+    ]);
+    expect(await spellingOf('# Votre compte\n\nDoctolib vous aide.\n', { words: ['Doctolib'] })).toEqual([]);
+  });
+
+  it('variables are the department file\'s words, not checked here', async () => {
+    expect(await spellingOf('# Votre compte\n\nAppelez le {{caisse.telephone}} {{departement.de}}.\n')).toEqual([]);
+  });
+});
