@@ -62,13 +62,16 @@ export interface Callout {
 }
 
 /** An SVG of `width` × `height` pixels with every callout drawn on a transparent background. */
-export function calloutsSvg(width: number, height: number, callouts: readonly Callout[], pixelsPerPoint: number, color: string = CALLOUT_COLOR): string {
+/** `masks`: hidden fields; a number may sit on one (it holds no words to read), even when it is framed. */
+export function calloutsSvg(width: number, height: number, callouts: readonly Callout[], pixelsPerPoint: number, color: string = CALLOUT_COLOR, masks: readonly PixelRect[] = []): string {
   const px = (points: number) => Math.max(1, points * pixelsPerPoint);
   const stroke = Math.max(2, px(CALLOUT.stroke));
   const halo = px(CALLOUT.halo);
   const outset = px(CALLOUT.gap) + stroke / 2;
   const discRadius = px(CALLOUT.discRadius);
-  const shapes = callouts.map(({ rect, number }) => {
+  const margin = outset + stroke / 2 + halo;
+  const frames = callouts.map(({ rect }) => ({ x: rect.x - margin, y: rect.y - margin, width: rect.width + 2 * margin, height: rect.height + 2 * margin }));
+  const shapes = callouts.map(({ rect, number }, index) => {
     const x = round(rect.x - outset);
     const y = round(rect.y - outset);
     const w = round(rect.width + 2 * outset);
@@ -78,7 +81,10 @@ export function calloutsSvg(width: number, height: number, callouts: readonly Ca
       `<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="${r}" fill="none" stroke="${CALLOUT_HALO}" stroke-width="${round(stroke + 2 * halo)}"/>` +
       `<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="${r}" fill="none" stroke="${color}" stroke-width="${round(stroke)}"/>`;
     if (number === undefined) return frame;
-    const { cx, cy } = discCentre({ x, y, width: w, height: h }, discRadius + halo * 2.5 + stroke / 2, width, height);
+    // A hidden field holds no words to read: a number may sit on it rather than on a label.
+    const hidden = (rect: PixelRect) => masks.some((mask) => mask.x <= rect.x && mask.y <= rect.y && mask.x + mask.width >= rect.x + rect.width && mask.y + mask.height >= rect.y + rect.height);
+    const obstacles = frames.filter((_, other) => other !== index && !hidden(callouts[other]!.rect));
+    const { cx, cy } = discCentre({ x, y, width: w, height: h }, discRadius + halo * 2.5 + stroke / 2, width, height, obstacles);
     const disc =
       `<circle cx="${cx}" cy="${cy}" r="${round(discRadius)}" fill="${color}" stroke="${CALLOUT_HALO}" stroke-width="${round(halo * 1.5)}"/>` +
       centredText(String(number), cx, cy, px(CALLOUT.digitSize), '#ffffff');
@@ -94,7 +100,7 @@ export function calloutsSvg(width: number, height: number, callouts: readonly Ca
  * it, below its left end, above it. A frame touching every edge of the picture
  * keeps its disc on its top-left corner, inside the picture.
  */
-export function discCentre(frame: PixelRect, reach: number, width: number, height: number): { cx: number; cy: number } {
+export function discCentre(frame: PixelRect, reach: number, width: number, height: number, obstacles: readonly PixelRect[] = []): { cx: number; cy: number } {
   const middleY = clamp(frame.y + frame.height / 2, reach, height - reach);
   const middleX = clamp(frame.x + reach, reach, width - reach);
   // Above comes last: on a form, a field's label is above it.
@@ -105,7 +111,10 @@ export function discCentre(frame: PixelRect, reach: number, width: number, heigh
     { cx: middleX, cy: frame.y - reach },
   ];
   const inside = (place: { cx: number; cy: number }) => place.cx - reach >= 0 && place.cy - reach >= 0 && place.cx + reach <= width && place.cy + reach <= height;
-  const place = places.find(inside) ?? { cx: clamp(frame.x, reach, width - reach), cy: clamp(frame.y, reach, height - reach) };
+  // Nor on another frame: the number would seem to point at it.
+  const clear = (place: { cx: number; cy: number }) =>
+    obstacles.every((rect) => place.cx + reach <= rect.x || place.cx - reach >= rect.x + rect.width || place.cy + reach <= rect.y || place.cy - reach >= rect.y + rect.height);
+  const place = places.find((candidate) => inside(candidate) && clear(candidate)) ?? places.find(inside) ?? { cx: clamp(frame.x, reach, width - reach), cy: clamp(frame.y, reach, height - reach) };
   return { cx: round(place.cx), cy: round(place.cy) };
 }
 

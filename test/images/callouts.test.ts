@@ -50,3 +50,15 @@ describe('callout numbers never cover the highlighted words', () => {
     expect(paintedInside(await pixels(corner), highlight)).toBeGreaterThan(500);
   });
 });
+
+describe('a callout number avoids the other frames', () => {
+  it('a field with no room on its left, another frame on its right: the number goes below, never on the other frame', async () => {
+    const field = { x: 4, y: 100, width: 300, height: 60 };
+    const other = { x: 330, y: 100, width: 300, height: 60 };
+    const overlay = await pixels(calloutsSvg(800, 400, [{ rect: field, number: 3 }, { rect: other, number: undefined }], 4));
+    expect(discPixels(overlay, { x: other.x + 2, y: other.y + 2, width: other.width - 4, height: other.height - 4 })).toBe(0);
+    expect(discPixels(overlay, { x: 0, y: 160, width: 200, height: 140 })).toBeGreaterThan(200);
+    // Alone, the same field has its number on the right, where the other frame is: the test above can fail.
+    expect(discPixels(await pixels(calloutsSvg(800, 400, [{ rect: field, number: 3 }], 4)), { x: 304, y: 80, width: 120, height: 100 })).toBeGreaterThan(200);
+  });
+});

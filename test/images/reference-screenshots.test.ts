@@ -68,7 +68,8 @@ describe('the reference booklet\'s screenshots', () => {
       const image = prepared.lookup(screenshot);
       const at = await reader(image.png);
       const scale = image.width / regions[path.basename(screenshot.path)]!.size[0];
-      const grays = [hex(MASK_FILL), hex(MASK_HATCH)];
+      // A callout number may sit on the hidden field (it hides a label nowhere): its orange, its white halo and digit are no digits of the number.
+      const grays = [hex(MASK_FILL), hex(MASK_HATCH), hex(CALLOUT_COLOR), [255, 255, 255]];
       for (let dx = 0.1; dx < 0.9; dx += 0.05) {
         const pixel = at(Math.round((x + width * dx) * scale), Math.round((y + height / 2) * scale));
         expect(grays.some((gray) => near(pixel, gray, 50)), `${path.basename(screenshot.path)}: ${pixel.join(',')}`).toBe(true);
