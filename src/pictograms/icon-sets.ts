@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import type { IconifyJSON } from '@iconify/types';
+import { readCacheFile, writeCacheFile } from '../files/cache-file.js';
 
 /**
  * MIT-licensed icon sets, drawn as vectors (SVG strings for pdfmake).
@@ -59,11 +57,11 @@ function cachedIcons(name: IconSetName): { file: string; icons: Record<string, s
   let cache = cachedSvgs.get(name);
   if (!cache) {
     const file = cacheFile(name);
-    let icons: Record<string, string>;
+    let icons: Record<string, string> = {};
     try {
-      icons = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+      icons = JSON.parse(readCacheFile(file) ?? '{}') as Record<string, string>;
     } catch {
-      icons = {};
+      // A damaged cache file is rebuilt.
     }
     cache = { file, icons };
     cachedSvgs.set(name, cache);
@@ -84,21 +82,8 @@ function scheduleSave(name: IconSetName): void {
   unsaved.add(name);
 }
 
-function saveCache({ file: target, icons }: { file: string; icons: Record<string, string> }): void {
-  const temporary = `${target}.${process.pid}-${threadId}-${randomBytes(4).toString('hex')}.partial`;
-  try {
-    mkdirSync(path.dirname(target), { recursive: true });
-    const sorted = Object.fromEntries(Object.entries(icons).sort(([a], [b]) => a.localeCompare(b)));
-    writeFileSync(temporary, JSON.stringify(sorted));
-    renameSync(temporary, target);
-  } catch {
-    // A cache only: a read-only installation parses the set each time.
-    try {
-      rmSync(temporary, { force: true });
-    } catch {
-      // The folder itself could not be made: nothing was written.
-    }
-  }
+function saveCache({ file, icons }: { file: string; icons: Record<string, string> }): void {
+  writeCacheFile(file, JSON.stringify(Object.fromEntries(Object.entries(icons).sort(([a], [b]) => a.localeCompare(b)))));
 }
 
 function wholeSet(name: IconSetName): IconifyJSON {

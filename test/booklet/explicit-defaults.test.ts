@@ -102,7 +102,7 @@ describe('what a writer cannot see is said', () => {
     if (block?.kind !== 'agencies') throw new Error('expected an agencies block');
     const week = block.agencies[0]!.week.map(([day, text]) => `${day.text} ${text.text}`);
     expect(week).toHaveLength(7);
-    expect(week.at(-1)).toBe('Dimanche Fermé');
+    expect(week.at(-1)).toBe('Dimanche Fermée');
   });
 });
 

@@ -51,3 +51,24 @@ describe('spelling: the seed booklet slips', () => {
     expect(await spellingOf('# Votre compte\n\nAppelez le {{caisse.telephone}} {{departement.de}}.\n')).toEqual([]);
   });
 });
+
+describe('the spelling answers are cached for the booklet’s words', () => {
+  it('a second checker for the same words answers from the cache file, as the dictionary did, without reading it', async () => {
+    const { vi } = await import('vitest');
+    // A word set of this test only, so that the cache file holds no earlier answers for it.
+    const words = new Set(['bonjour', 'relévé', 'relevé', `essai${process.pid}`]);
+    const ask = (checker: { correct(word: string): boolean; suggest(word: string): string[] }) =>
+      [...words].map((word) => ({ word, correct: checker.correct(word), suggestions: checker.correct(word) ? [] : checker.suggest(word).slice(0, 3) }));
+    vi.resetModules();
+    const first = await import('../../src/rules/source/spelling-checker.js');
+    const answered = ask(first.spellChecker(words));
+    expect(first.dictionaryLoads()).toBe(1);
+    expect(answered.find((answer) => answer.word === 'bonjour')?.correct).toBe(true);
+    expect(answered.find((answer) => answer.word === 'relévé')).toMatchObject({ correct: false, suggestions: expect.arrayContaining(['relevé']) });
+    await new Promise((resolve) => setImmediate(resolve));
+    vi.resetModules();
+    const second = await import('../../src/rules/source/spelling-checker.js');
+    expect(ask(second.spellChecker(words))).toEqual(answered);
+    expect(second.dictionaryLoads()).toBe(0);
+  });
+});

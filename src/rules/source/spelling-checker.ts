@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { readCacheFile, writeCacheFile } from '../../files/cache-file.js';
 
 /**
  * A French spell checker (nspell, a Hunspell reader, with the dictionary of
@@ -13,6 +15,12 @@ import path from 'node:path';
  * the end of a word, so a stem is kept when its start (all but its last 4
  * letters, at least 3) begins a word of the booklet. A booklet's few hundred
  * words keep a few thousand stems, read in about a second.
+ *
+ * The answers are kept in a cache file beside the dictionary
+ * (`node_modules/.cache/livret-spelling/answers.json`), for the booklet's
+ * word set: checking the same chapters again (a second `livret check`, each
+ * département's build) reads no dictionary. Any new word set starts afresh,
+ * so the answers never depend on what was checked before.
  */
 interface NSpell {
   correct(word: string): boolean;
@@ -29,9 +37,78 @@ const IRREGULAR = new Set(['avoir', 'être', 'aller', 'faire', 'pouvoir', 'voulo
 
 let cached: { key: string; checker: NSpell } | undefined;
 
+/** Bumped when the answers for the same words could change (dictionary, affix rule, stem selection). */
+const ANSWERS_VERSION = 'nspell@2.1.5 dictionary-fr@3.0.0 stems-1';
+
+interface Answers {
+  version: string;
+  key: string;
+  correct: Record<string, boolean>;
+  suggest: Record<string, string[]>;
+}
+
 export function spellChecker(words: ReadonlySet<string>): NSpell {
-  const key = [...words].sort().join(' ');
+  const key = createHash('sha256').update([...words].sort().join(' ')).digest('hex');
   if (cached?.key === key) return cached.checker;
+  const checker = answeringFromCache(key, () => dictionaryChecker(words));
+  cached = { key, checker };
+  return checker;
+}
+
+function answersFile(): string {
+  return path.join(path.dirname(require.resolve('dictionary-fr')), '..', '.cache', 'livret-spelling', 'answers.json');
+}
+
+/** A checker that answers from the cache file, asks the dictionary (loaded then) for what it does not know, and saves. */
+function answeringFromCache(key: string, load: () => NSpell): NSpell {
+  const file = answersFile();
+  let answers: Answers = { version: ANSWERS_VERSION, key, correct: {}, suggest: {} };
+  try {
+    const saved = JSON.parse(readCacheFile(file) ?? 'null') as Answers | null;
+    if (saved?.version === ANSWERS_VERSION && saved.key === key) answers = saved;
+  } catch {
+    // A damaged cache file is rebuilt.
+  }
+  let dictionary: NSpell | undefined;
+  let saveScheduled = false;
+  const learnt = (): void => {
+    if (saveScheduled) return;
+    saveScheduled = true;
+    // Once the current burst of questions is over (one rule run asks hundreds).
+    setImmediate(() => {
+      saveScheduled = false;
+      writeCacheFile(file, JSON.stringify(answers));
+    });
+  };
+  return {
+    correct(word) {
+      if (Object.hasOwn(answers.correct, word)) return answers.correct[word] === true;
+      dictionary ??= load();
+      const correct = dictionary.correct(word);
+      answers.correct[word] = correct;
+      learnt();
+      return correct;
+    },
+    suggest(word) {
+      if (Object.hasOwn(answers.suggest, word)) return answers.suggest[word] ?? [];
+      dictionary ??= load();
+      const suggestions = dictionary.suggest(word);
+      answers.suggest[word] = suggestions;
+      learnt();
+      return suggestions;
+    },
+  };
+}
+
+let loads = 0;
+
+/** How many times this thread has read the dictionary (tests prove a warm cache reads none). */
+export function dictionaryLoads(): number {
+  return loads;
+}
+
+function dictionaryChecker(words: ReadonlySet<string>): NSpell {
+  loads += 1;
   const nspell = require('nspell') as (aff: Buffer, dic: string) => NSpell;
   const folder = path.dirname(require.resolve('dictionary-fr'));
   const starts = new Set<string>();
@@ -41,7 +118,5 @@ export function spellChecker(words: ReadonlySet<string>): NSpell {
     const stem = (line.split('/', 1)[0] ?? '').toLowerCase();
     return IRREGULAR.has(stem) || (stem !== '' && starts.has(stem.slice(0, Math.max(Math.min(3, stem.length), stem.length - STEM_END))));
   });
-  const checker = nspell(readFileSync(path.join(folder, 'index.aff')), `${kept.length}\n${kept.join('\n')}`);
-  cached = { key, checker };
-  return checker;
+  return nspell(readFileSync(path.join(folder, 'index.aff')), `${kept.length}\n${kept.join('\n')}`);
 }
