@@ -51,7 +51,7 @@ export function attribute(node: AnyDirective, name: string): string | undefined 
 
 export function requiredAttribute(node: AnyDirective, name: string, example: string, where: SourceLocation): string {
   const value = attribute(node, name);
-  if (value === undefined) throw new LivretError(`::${node.name} needs ${name}="…", for example ${example}`, where);
+  if (value === undefined) throw new LivretError(t('error.directive.needsAttribute', { directive: node.name, name, example }), where);
   return value;
 }
 

@@ -201,6 +201,26 @@ export const fr = {
   'error.image.unreadable': 'impossible de lire l’image {{file}} : vérifiez que le fichier existe et peut être lu',
   'error.pictogram.fileNotFound': 'fichier de pictogramme introuvable : {{file}} ; ajoutez le fichier ou corrigez le nom après « file: »',
   'error.config.unreadable': 'impossible de lire {{file}} ({{reason}}) : vérifiez ses droits',
+  // ── Chapters ──
+  'error.chapter.imageNotFound': 'image introuvable : {{file}} ; vérifiez le nom du fichier, ou ajoutez le fichier dans {{folder}}/',
+  'error.chapter.cropOne': 'crop prend un seul rectangle « x,y,l,h », pas {{count}}',
+  'error.chapter.maskStyle': 'mask-style="{{value}}" : écrivez mask-style=fill (un cadre gris, par défaut) ou mask-style=blur (un flou)',
+  'error.chapter.twoTitles': 'un chapitre a un seul titre « # … » : écrivez « ## … » pour les parties du chapitre',
+  'error.chapter.noTitle': 'le chapitre n’a pas de titre : commencez-le par une ligne « # Titre »',
+  'error.chapter.frontMatterYaml': 'en-tête YAML du chapitre mal écrit : {{reason}} ; corrigez les lignes entre les deux « --- »',
+  'error.chapter.codeBlock': 'pas de bloc de code dans un livret en facile à lire : écrivez le texte en phrases',
+  'error.chapter.html': 'pas de HTML dans un chapitre : écrivez en Markdown, avec les directives de livret',
+  'error.chapter.pictoAlone': '::{{name}} se place juste avant le bloc qu’il accompagne',
+  'error.chapter.hoursStyle': '::agencies{hours={{value}}} : écrivez hours=sentences (des phrases) ou hours=table (un tableau)',
+  'error.chapter.warningContent': ':::warning contient seulement des paragraphes courts, pas « {{type}} »',
+  'error.chapter.stepsList': ':::steps contient une seule liste numérotée (« 1. … », « 2. … ») : chaque ligne de la liste est une étape',
+  'error.chapter.notInStep': '::{{name}} ne peut pas se trouver dans une étape',
+  'error.chapter.inlineImage': 'pas d’image au milieu d’une phrase : mettez l’image sur sa propre ligne, avec ::screenshot{src=… alt="…"}',
+  'error.chapter.termNeedsDefinition': ':term a besoin d’un mot et de son explication, par exemple :term[CPAM]{definition="Caisse primaire d\'assurance maladie"}',
+  'error.chapter.referenceNeedsTitle': ':chapitre a besoin du titre d’un chapitre, par exemple :chapitre[Terminer la création]',
+  'error.chapter.unknownReference': ':chapitre[{{title}}] : aucun chapitre n’a ce titre ; écrivez l’un de ces titres : {{titles}}',
+  'error.directive.needsAttribute': '::{{directive}} a besoin de {{name}}="…", par exemple {{example}}',
+  'error.letter.stepsList': ':::steps contient une seule liste numérotée : « 1. … », « 2. … »',
 } as const;
 
 export type Catalogue = Record<keyof typeof fr, string>;

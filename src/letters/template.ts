@@ -199,7 +199,7 @@ function paragraphBlocks(lines: Line[], sourceLine: number, file: string): Lette
 function stepsBlock(children: RootContent[], sourceLine: number, file: string): LetterBlock {
   const list = children.find((child) => child.type === 'list');
   if (!list || list.type !== 'list' || !list.ordered) {
-    throw new LivretError(':::steps holds one numbered list: "1. …", "2. …"', { file, line: sourceLine });
+    throw new LivretError(t('error.letter.stepsList'), { file, line: sourceLine });
   }
   const steps = list.children.map((item) => {
     let picto: string | undefined;

@@ -5,6 +5,7 @@ import type { ParsedChapter } from '../content/sources.js';
 import { resolveVariables, variablesFor } from '../content/variables.js';
 import { displayPath } from '../paths.js';
 import { LivretError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { pictogramByName, type Lexicon } from '../pictograms/lexicon.js';
 import type { Booklet, Chapter, GlossaryEntry, Inline, Sentence } from './booklet.js';
 import { createChapterContext } from './chapter-context.js';
@@ -84,7 +85,7 @@ function resolveChapterReferences(chapters: readonly Chapter[]): void {
     const id = byTitle.get(normalisedTitle(reference.title));
     if (!id) {
       const titles = chapters.map((chapter) => `« ${chapter.title.text} »`).join(', ');
-      throw new LivretError(`:chapitre[${reference.title}]: no chapter has this title; use one of ${titles}`, reference.source);
+      throw new LivretError(t('error.chapter.unknownReference', { title: reference.title, titles }), reference.source);
     }
     reference.chapter = id;
   }

@@ -5,6 +5,7 @@ import { assertKnownDirective, attribute } from '../content/directives.js';
 import { sourceBlock, type Block as SourceBlock, type SourceLine } from '../content/source-lines.js';
 import { resolveVariables } from '../content/variables.js';
 import { LivretError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import type { Inline, Sentence, SourcePosition } from './booklet.js';
 import { nodeStart, type ChapterContext } from './chapter-context.js';
 
@@ -34,9 +35,9 @@ function readPhrasing(node: PhrasingContent, context: ChapterContext, directives
   switch (node.type) {
     case 'image':
     case 'imageReference':
-      throw new LivretError('inline images are not supported: put the picture on its own line as ::screenshot{src=… alt="…"}', nodeStart(context, node));
+      throw new LivretError(t('error.chapter.inlineImage'), nodeStart(context, node));
     case 'html':
-      throw new LivretError('HTML is not supported in chapters: use Markdown and livret directives', nodeStart(context, node));
+      throw new LivretError(t('error.chapter.html'), nodeStart(context, node));
     case 'textDirective':
       directives.set(node, node.name === 'chapitre' ? readChapterReference(node, context) : readTerm(node, context));
       return;
@@ -51,7 +52,7 @@ function readTerm(node: TextDirective, context: ChapterContext): DirectiveInline
   const term = toString(node).trim();
   const rawDefinition = attribute(node, 'definition');
   if (!term || !rawDefinition) {
-    throw new LivretError(':term needs a word and its explanation, for example :term[CPAM]{definition="Caisse primaire d\'assurance maladie"}', where);
+    throw new LivretError(t('error.chapter.termNeedsDefinition'), where);
   }
   const definition = resolveVariables(rawDefinition, context.variables, () => where);
   if (!context.glossary.has(term.toLowerCase())) {
@@ -66,7 +67,7 @@ function readTerm(node: TextDirective, context: ChapterContext): DirectiveInline
 function readChapterReference(node: TextDirective, context: ChapterContext): DirectiveInline {
   const where = nodeStart(context, node);
   const title = resolveVariables(toString(node).trim(), context.variables, () => where);
-  if (!title) throw new LivretError(':chapitre needs the title of a chapter, for example :chapitre[Terminer la création]', where);
+  if (!title) throw new LivretError(t('error.chapter.referenceNeedsTitle'), where);
   return { kind: 'chapter-ref', text: `« ${title} », page\u00a0`, title, chapter: '', source: where };
 }
 

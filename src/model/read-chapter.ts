@@ -3,6 +3,7 @@ import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { assertKnownDirective, integerAttribute, requiredAttribute } from '../content/directives.js';
 import { parseYamlSource } from '../content/yaml-document.js';
 import { LivretError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { pictogramByName, pictogramForText } from '../pictograms/lexicon.js';
 import type { Block, Chapter, Pictogram, Screenshot, Sentence, Step, TextBlock } from './booklet.js';
 import { nodeStart, type ChapterContext } from './chapter-context.js';
@@ -24,7 +25,7 @@ export function readChapter(tree: Root, id: string, context: ChapterContext): Ch
   for (const node of tree.children) {
     if (node.type === 'yaml') continue;
     if (node.type === 'heading' && node.depth === 1) {
-      if (title) throw new LivretError('a chapter has one "# title"; use "## …" for sections', nodeStart(context, node));
+      if (title) throw new LivretError(t('error.chapter.twoTitles'), nodeStart(context, node));
       title = headingSentence(node, context);
       context.pendingExplanations.length = 0;
       continue;
@@ -36,7 +37,7 @@ export function readChapter(tree: Root, id: string, context: ChapterContext): Ch
     blocks.push(...readBlock(node, pendingPicto, context));
     pendingPicto = undefined;
   }
-  if (!title) throw new LivretError('the chapter has no title: start it with a line "# Title"', { file: context.file, line: 1 });
+  if (!title) throw new LivretError(t('error.chapter.noTitle'), { file: context.file, line: 1 });
   const pictoName = typeof frontMatter.picto === 'string' ? frontMatter.picto : undefined;
   const pictogram = pictoName ? pictogramByName(context.lexicon, pictoName, { file: context.file, line: 1 }) : pictogramForText(context.lexicon, title.text);
   return { id, title, pictogram, blocks, file: context.file };
@@ -61,8 +62,10 @@ function readFrontMatter(tree: Root, context: ChapterContext): Record<string, un
     if (!(error instanceof LivretError)) throw error;
     // The front matter's first line is line 2 of the file (after "---").
     const line = (error.location?.line ?? 1) + 1;
-    const message = error.message.replace(/^YAML syntax error: /, '');
-    throw new LivretError(`front matter YAML error: ${message}; fix the lines between the two "---"`, { file: context.file, line });
+    // The reader's own "YAML syntax error:" would say the same twice.
+    const prefix = t('error.yamlSyntax', { message: '' });
+    const message = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+    throw new LivretError(t('error.chapter.frontMatterYaml', { reason: message }), { file: context.file, line });
   }
 }
 
@@ -89,9 +92,9 @@ function readBlock(node: RootContent, picto: Pictogram | undefined, context: Cha
     case 'thematicBreak':
       return [];
     case 'code':
-      throw new LivretError('code blocks are not supported in an easy-read booklet: write the text as sentences', where);
+      throw new LivretError(t('error.chapter.codeBlock'), where);
     case 'html':
-      throw new LivretError('HTML is not supported in chapters: use Markdown and livret directives', where);
+      throw new LivretError(t('error.chapter.html'), where);
     default:
       throw new LivretError(`"${node.type}" is not supported here: use paragraphs, lists and livret directives`, where);
   }
@@ -158,14 +161,14 @@ function readLeafDirective(node: LeafDirective, context: ChapterContext): Block 
     case 'notes':
       return { kind: 'notes', lines: integerAttribute(node, 'lines', 12, [1, 20], where), source: where };
     default:
-      throw new LivretError(`::${node.name} must stand directly before the block it belongs to`, where);
+      throw new LivretError(t('error.chapter.pictoAlone', { name: node.name }), where);
   }
 }
 
 function hoursStyle(node: LeafDirective, where: Sentence['source']): 'sentences' | 'table' {
   const value = node.attributes?.hours ?? 'sentences';
   if (value === 'sentences' || value === 'table') return value;
-  throw new LivretError(`::agencies{hours=${value}}: use hours=sentences or hours=table`, where);
+  throw new LivretError(t('error.chapter.hoursStyle', { value }), where);
 }
 
 function readContainer(node: ContainerDirective, picto: Pictogram | undefined, context: ChapterContext): Block[] {
@@ -179,7 +182,7 @@ function readContainer(node: ContainerDirective, picto: Pictogram | undefined, c
     if (child.type === 'leafDirective' && child.name === 'picto') warningPicto = readPicto(child, context);
     else if (child.type === 'paragraph') sentences.push(...sentencesOf(child, context));
     else if (child.type === 'list') sentences.push(...child.children.flatMap((item) => itemSentences(item, context)));
-    else throw new LivretError(`:::warning holds short paragraphs only, not "${child.type}"`, nodeStart(context, child));
+    else throw new LivretError(t('error.chapter.warningContent', { type: child.type }), nodeStart(context, child));
   }
   sentences.push(...explanations(context).flatMap((block) => block.sentences));
   return [{ kind: 'warning', sentences, pictogram: warningPicto ?? pictogramByName(context.lexicon, 'attention', where), source: where }];
@@ -190,7 +193,7 @@ function readSteps(node: ContainerDirective, context: ChapterContext): Block {
   const lists = node.children.filter((child): child is List => child.type === 'list' && child.ordered === true);
   const stray = node.children.find((child) => !(child.type === 'list' && child.ordered === true));
   if (lists.length !== 1 || stray) {
-    throw new LivretError(':::steps holds one numbered list ("1. …", "2. …"); each item is one step', stray ? nodeStart(context, stray) : where);
+    throw new LivretError(t('error.chapter.stepsList'), stray ? nodeStart(context, stray) : where);
   }
   const list = lists[0]!;
   const steps = list.children.map((item, index) => readStep(item, (list.start ?? 1) + index, context));
@@ -210,7 +213,7 @@ function readStep(item: ListItem, number: number, context: ChapterContext): Step
       screenshots.push(readScreenshot(child, context.projectRoot, where));
     } else if (child.type === 'leafDirective' || child.type === 'containerDirective') {
       assertKnownDirective(child, nodeStart(context, child));
-      throw new LivretError(`::${child.name} cannot stand inside a step`, nodeStart(context, child));
+      throw new LivretError(t('error.chapter.notInStep', { name: child.name }), nodeStart(context, child));
     } else throw new LivretError(`"${child.type}" is not supported inside a step`, nodeStart(context, child));
   }
   sentences.push(...explanations(context).flatMap((block) => block.sentences));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { LeafDirective } from 'mdast-util-directive';
 import { attribute, requiredAttribute } from '../content/directives.js';
 import { LivretError } from '../errors.js';
+import { t } from '../i18n/index.js';
 import { resolveInsideProject } from '../paths.js';
 import type { Screenshot, ScreenshotRegion, SourcePosition } from './booklet.js';
 
@@ -25,7 +26,7 @@ export function resolveImage(projectRoot: string, folder: string, src: string, w
   const relative = src.startsWith('assets/') ? src : path.join(folder, src);
   const resolved = resolveInsideProject(projectRoot, relative, where, src);
   if (!existsSync(resolved)) {
-    throw new LivretError(`image not found: ${path.relative(projectRoot, resolved)}; check the file name or add the file to ${folder}/`, where);
+    throw new LivretError(t('error.chapter.imageNotFound', { file: path.relative(projectRoot, resolved), folder }), where);
   }
   return resolved;
 }
@@ -34,10 +35,10 @@ export function readScreenshot(node: LeafDirective, projectRoot: string, where: 
   const src = requiredAttribute(node, 'src', 'src=connexion.png', where);
   const alt = requiredAttribute(node, 'alt', 'alt="La page de connexion du site ameli"', where);
   const crop = parseRegions(attribute(node, 'crop'), 'crop', where);
-  if (crop.length > 1) throw new LivretError(`crop takes one rectangle "x,y,w,h", not ${crop.length}`, where);
+  if (crop.length > 1) throw new LivretError(t('error.chapter.cropOne', { count: crop.length }), where);
   const maskStyle = attribute(node, 'mask-style');
   if (maskStyle !== undefined && maskStyle !== 'fill' && maskStyle !== 'blur') {
-    throw new LivretError(`mask-style="${maskStyle}": use mask-style=fill (a gray box, the default) or mask-style=blur`, where);
+    throw new LivretError(t('error.chapter.maskStyle', { value: maskStyle }), where);
   }
   return {
     path: resolveImage(projectRoot, path.join('assets', 'screenshots'), src, where),

@@ -28,7 +28,7 @@ describe('bad input: exit code 2 and a message naming the file and line', () => 
   it('broken YAML front matter', async () => {
     const error = await failure({ 'content/mini/chapitre.md': '---\npicto: [unclosed\n---\n# Titre\n\nUne phrase.\n' });
     expect(error.exitCode).toBe(2);
-    expect(error.format()).toMatch(/^content\/mini\/chapitre\.md:\d+: front matter YAML error/);
+    expect(error.format()).toMatch(/^content\/mini\/chapitre\.md:\d+: en-tête YAML du chapitre mal écrit/);
   });
 
   it('an unknown directive', async () => {
@@ -40,7 +40,7 @@ describe('bad input: exit code 2 and a message naming the file and line', () => 
   it('a missing screenshot', async () => {
     const error = await failure({ 'content/mini/chapitre.md': '# Titre\n\nUne phrase.\n\n::screenshot{src=absente.png alt="Une page"}\n' });
     expect(error.exitCode).toBe(2);
-    expect(error.format()).toMatch(/^content\/mini\/chapitre\.md:5:1: image not found: assets\/screenshots\/absente\.png/);
+    expect(error.format()).toMatch(/^content\/mini\/chapitre\.md:5:1: image introuvable : assets\/screenshots\/absente\.png/);
   });
 
   it('an image path outside the project', async () => {

@@ -170,7 +170,7 @@ describe(':chapitre[…] prints the page of the chapter, resolved at layout', ()
   it('a title that names no chapter is an error at the reference', async () => {
     const projectRoot = await makeProject({ ...chapters, 'content/mini/a.md': '# Bienvenue\n\nLisez le chapitre :chapitre[Vos papiers].\n' });
     await expect(buildBooklet({ projectRoot, write: false, imageCacheDir: false })).rejects.toMatchObject({
-      message: expect.stringContaining(':chapitre[Vos papiers]: no chapter has this title; use one of « Bienvenue », « Vos agences »'),
+      message: expect.stringContaining(':chapitre[Vos papiers] : aucun chapitre n’a ce titre ; écrivez l’un de ces titres : « Bienvenue », « Vos agences »'),
       location: { file: 'content/mini/a.md', line: 3, column: 19 },
     });
   });

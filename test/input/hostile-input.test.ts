@@ -136,7 +136,7 @@ describe('YAML alias bombs', () => {
 
   it('in a chapter\'s front matter', async () => {
     const error = await failure({ 'content/mini/chapitre.md': `---\n${bomb}\n---\n# Un chapitre\n\nUne phrase.\n` });
-    expect(error.format()).toBe(`content/mini/chapitre.md:3: front matter YAML error: ${message}; fix the lines between the two "---"`);
+    expect(error.format()).toBe(`content/mini/chapitre.md:3: en-tête YAML du chapitre mal écrit : ${message} ; corrigez les lignes entre les deux « --- »`);
   });
 
   it('a few aliases are still fine', async () => {
@@ -166,7 +166,7 @@ describe('HTML comments are notes for writers', () => {
     expect(printed).toContain('appeler la caisse');
     expect(printed).not.toMatch(/note|Julie|relire/);
     const error = await failure(chapter('Vous pouvez <b>appeler</b> la CPAM.\n'));
-    expect(error.format()).toMatch(/^content\/mini\/chapitre\.md:3:13: HTML is not supported in chapters/);
+    expect(error.format()).toMatch(/^content\/mini\/chapitre\.md:3:13: pas de HTML dans un chapitre/);
   });
 
   it('a comment left open would hide the rest of the chapter: refused', async () => {
