@@ -3,6 +3,7 @@ import type { Pictogram, SourcePosition } from '../../model/booklet.js';
 import type { Lexicon } from '../../pictograms/lexicon.js';
 import { depictedConcept, pictureSlots } from '../../pictograms/pictogram-findings.js';
 import { defineBookletRule, type BookletFinding } from './booklet-rule.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * One picture, one concept (easy-read: "the same picture for the same thing
@@ -65,12 +66,12 @@ export const onePictureOneConcept = defineBookletRule({
       if (sameIcon && sameIcon.concept !== item.concept) {
         findings.push({
           ...at(item.source),
-          message: `L'image ${icon} montre ici « ${item.concept} », mais « ${sameIcon.concept} » en ${where(sameIcon.source)} : une image pour une seule idée. Donnez une autre image à l'une des deux dans le lexique.`,
+          message: t('finding.pictureConcepts.iconTwoConcepts', { icon, concept: item.concept, other: sameIcon.concept, place: where(sameIcon.source) }),
         });
       } else if (sameConcept && sameConcept.pictogram.icon !== icon) {
         findings.push({
           ...at(item.source),
-          message: `« ${item.concept} » a ici l'image ${icon}, mais ${sameConcept.pictogram.icon} en ${where(sameConcept.source)} : la même idée garde la même image. Écrivez ::picto{name=${item.concept}}.`,
+          message: t('finding.pictureConcepts.conceptTwoIcons', { concept: item.concept, icon, other: sameConcept.pictogram.icon, place: where(sameConcept.source) }),
         });
       }
       if (!firstOfIcon.has(icon)) firstOfIcon.set(icon, item);
@@ -96,7 +97,7 @@ export const repeatedPicture = defineBookletRule({
       if (printedOnce(previous, item)) return;
       findings.push({
         ...at(item.source),
-        message: `Même image (${item.pictogram.icon}) que le bloc juste avant (${where(previous.source)}) : choisissez une image pour l'idée de ce bloc, ou joignez les deux blocs.`,
+        message: t('finding.pictureConcepts.sameAsPrevious', { icon: item.pictogram.icon, place: where(previous.source) }),
       });
     });
     return findings;

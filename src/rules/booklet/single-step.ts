@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineBookletRule, type BookletFinding } from './booklet-rule.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * A `:::steps` block of one step: a numbered "1" with no "2" tells the reader
@@ -20,7 +21,7 @@ export const singleStep = defineBookletRule({
           file: block.source.file,
           line: block.source.line,
           column: block.source.column,
-          message: `Ce bloc :::steps n'a qu'une étape : écrivez-la comme un paragraphe, ou joignez-la aux étapes voisines.`,
+          message: t('finding.singleStep.oneStep'),
         });
       }
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { definePdfRule } from './pdf-rule.js';
+import { t } from '../../i18n/index.js';
 
 /** Running text is printed at the body size, 16 pt (Photosymbols: 16): the size most characters have. */
 export const bodySize = definePdfRule({
@@ -18,6 +19,6 @@ export const bodySize = definePdfRule({
     }
     const [dominant] = [...characters.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [];
     if (dominant === undefined || dominant >= size - 0.05) return [];
-    return [{ message: `Le texte courant est en ${dominant} pt : ${size} pt attendus.` }];
+    return [{ message: t('finding.bodySize.size', { dominant, size }) }];
   },
 });

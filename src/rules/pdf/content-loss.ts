@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { findMissingSentences } from '../../verify/content-loss.js';
 import { definePdfRule, quote } from './pdf-rule.js';
 import { placeSentence } from './sentence-pages.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * Every source sentence is printed. pdfmake silently drops an `unbreakable`
@@ -17,7 +18,7 @@ export const contentLoss = definePdfRule({
     return findMissingSentences(readback, [...sentences])
       .filter((sentence) => placeSentence(readback, sentence).kind === 'missing')
       .map((sentence) => ({
-        message: `Phrase absente du PDF : ${quote(sentence.text)}. Un bloc trop haut pour une page a peut-être été supprimé : coupez-le.`,
+        message: t('finding.contentLoss.missing', { sentence: quote(sentence.text) }),
         ...sentence.source,
       }));
   },

@@ -3,6 +3,7 @@ import { normaliseForSearch, type PdfPageText } from '../../verify/read-pdf.js';
 import type { Sentence } from '../../model/booklet.js';
 import { pageLines, type PrintedLine } from './lines.js';
 import { definePdfRule, type PdfFinding } from './pdf-rule.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * Lines that cut an idea: "dans un délai de 8 / jours", "« Se / connecter »".
@@ -49,7 +50,7 @@ export const numberSplit = definePdfRule({
       const source = sourceOf(`${number} ${word}`, sentences);
       // A sentence ending with a number above one that starts with a small letter: two sentences, not a split.
       if (sentences.length > 0 && source.file === undefined) return [];
-      return [{ message: `Page ${line.page} : nombre séparé de son mot « ${number} / ${word} ». Gardez « ${number} ${word} » sur une ligne.`, ...source }];
+      return [{ message: t('finding.ideaSplit.number', { page: line.page, number, word }), ...source }];
     });
   },
 });
@@ -82,7 +83,7 @@ export const labelSplit = definePdfRule({
       const label = `${head} ${tail}`.replace(/[\s\u00a0]+/g, ' ');
       return [
         {
-          message: `Page ${line.page} : étiquette coupée sur deux lignes : ${head.replace(/[\s\u00a0]+/g, ' ').trim()} / ${tail.replace(/[\s\u00a0]+/g, ' ').trim()}. Gardez ${label} sur une ligne.`,
+          message: t('finding.ideaSplit.label', { page: line.page, head: head.replace(/[\s\u00a0]+/g, ' ').trim(), tail: tail.replace(/[\s\u00a0]+/g, ' ').trim(), label }),
           ...sourceOf(label, sentences),
         },
       ];

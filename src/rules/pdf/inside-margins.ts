@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageLines } from './lines.js';
 import { definePdfRule, quote, type PdfFinding } from './pdf-rule.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * Nothing printed outside the margins of the layout preset. Left and right
@@ -27,7 +28,7 @@ export const insideMargins = definePdfRule({
         if (line.y - line.fontSize < options.edge - options.tolerance) sides.push('haut');
         if (line.y + line.fontSize * 0.3 > page.height - options.edge + options.tolerance) sides.push('bas');
         if (sides.length === 0) continue;
-        findings.push({ message: `Page ${page.page} : texte hors de la marge (${sides.join(', ')}) ${quote(line.text)}.` });
+        findings.push({ message: t('finding.insideMargins.outside', { page: page.page, sides: sides.join(', '), text: quote(line.text) }) });
       }
     }
     return findings;

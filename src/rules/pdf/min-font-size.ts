@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageLines } from './lines.js';
 import { definePdfRule, quote } from './pdf-rule.js';
+import { t } from '../../i18n/index.js';
 
 /** Nothing printed under 14 pt anywhere in a booklet (Inclusion Europe: 14 minimum). */
 export const minFontSize = definePdfRule({
@@ -15,7 +16,7 @@ export const minFontSize = definePdfRule({
         const small = line.runs.filter((run) => run.fontSize < min - 0.05);
         if (small.length === 0) return [];
         const size = Math.min(...small.map((run) => run.fontSize));
-        return [{ message: `Page ${page.page} : texte en ${size} pt ${quote(small.map((run) => run.text).join(' '))} : ${min} pt au moins.` }];
+        return [{ message: t('finding.minFontSize.tooSmall', { page: page.page, size, text: quote(small.map((run) => run.text).join(' ')), min }) }];
       }),
     );
   },

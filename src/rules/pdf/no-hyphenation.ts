@@ -3,6 +3,7 @@ import { normaliseForSearch } from '../../verify/read-pdf.js';
 import { endsWithBrokenWord, pageLines, type PrintedLine } from './lines.js';
 import type { Sentence } from '../../model/booklet.js';
 import { definePdfRule, type PdfFinding } from './pdf-rule.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * Never break a word across lines (People First; UNE 153101): a line that ends
@@ -28,7 +29,7 @@ export const noHyphenation = definePdfRule({
       if (!endsWithBrokenWord(line, next) && !cutWithoutHyphen(head, tail, sourceText)) return;
       const where = next.page === line.page ? `page ${line.page}` : `pages ${line.page} et ${next.page}`;
       findings.push({
-        message: `${where.charAt(0).toUpperCase()}${where.slice(1)} : mot coupé en fin de ligne « ${head} / ${tail.replace(/[.,;:!?»]+$/, '')} ». Gardez le mot entier sur une ligne.`,
+        message: t('finding.noHyphenation.split', { where: `${where.charAt(0).toUpperCase()}${where.slice(1)}`, head, tail: tail.replace(/[.,;:!?»]+$/, '') }),
         ...sourceOf(`${head.replace(/\u00ad$/, '')}${tail}`, sentences),
       });
     });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { definePdfRule } from './pdf-rule.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * At most 24 pages, a warning over 20 (UK government; Department of Health 2010).
@@ -19,10 +20,10 @@ export const pageCount = definePdfRule({
     const [max, warnAbove] = [options.max * perA4, options.warnAbove * perA4];
     const unit = perA4 === 2 ? ' A5' : '';
     if (pages > max) {
-      return [{ message: `Le livret a ${pages} pages${unit} : ${max} au plus. Coupez-le en 2 livrets ou raccourcissez des chapitres.` }];
+      return [{ message: t('finding.pageCount.tooMany', { pages, unit, max }) }];
     }
     if (pages > warnAbove) {
-      return [{ message: `Le livret a ${pages} pages${unit} : c'est long (plus de ${warnAbove}).`, soft: true }];
+      return [{ message: t('finding.pageCount.long', { pages, unit, warnAbove }), soft: true }];
     }
     return [];
   },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { definePdfRule } from './pdf-rule.js';
+import { t } from '../../i18n/index.js';
 
 /** A saddle-stitched booklet (`a5-booklet`) has a page count that is a multiple of 4 (print practice). */
 export const pageMultipleOf4 = definePdfRule({
@@ -12,7 +13,7 @@ export const pageMultipleOf4 = definePdfRule({
     const missing = 4 - (pages % 4);
     return [
       {
-        message: `Le livret plié a ${pages} pages : il faut un multiple de 4. Ajoutez ${missing} page${missing > 1 ? 's' : ''} (par exemple ::notes) ou enlevez-en ${pages % 4}.`,
+        message: t('finding.pageMultipleOf4.notMultiple', { pages, count: missing, extra: pages % 4 }),
       },
     ];
   },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { definePdfRule, quote } from './pdf-rule.js';
 import { placeSentence } from './sentence-pages.js';
+import { t } from '../../i18n/index.js';
 
 /** Never split a sentence across two pages (UNE 153101: blocks are not split across pages). */
 export const splitSentence = definePdfRule({
@@ -14,7 +15,7 @@ export const splitSentence = definePdfRule({
       if (placement.kind !== 'split') return [];
       return [
         {
-          message: `Phrase coupée entre les pages ${placement.page} et ${placement.page + 1} : ${quote(sentence.text)}. Gardez la phrase et son bloc sur une page.`,
+          message: t('finding.splitSentence.split', { nextPage: placement.page + 1, page: placement.page, sentence: quote(sentence.text) }),
           ...sentence.source,
         },
       ];

@@ -3,6 +3,7 @@ import type { Sentence } from '../../model/booklet.js';
 import { findMissingSentences } from '../../verify/content-loss.js';
 import { normaliseForSearch, type PdfStructureReadback } from '../../verify/read-pdf.js';
 import { definePdfRule, quote, type PdfFinding } from './pdf-rule.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * The PDF is tagged (PDF/UA) as a screen reader needs it, read back from its
@@ -39,9 +40,9 @@ function sentenceFindings(structure: PdfStructureReadback, sentences: readonly S
       continue;
     }
     if (text.includes(wanted)) {
-      findings.push({ ...where, message: `Phrase ${quote(sentence.text)} hors de l'ordre des sources dans la structure du PDF : un lecteur d'écran la lirait ailleurs. Signalez-le à l'équipe livret.` });
+      findings.push({ ...where, message: t('finding.taggedPdf.outOfOrder', { sentence: quote(sentence.text) }) });
     } else {
-      findings.push({ ...where, message: `Phrase ${quote(sentence.text)} absente de la structure du PDF (ni paragraphe, ni titre, ni élément de liste) : un lecteur d'écran ne la lit pas. Signalez-le à l'équipe livret.` });
+      findings.push({ ...where, message: t('finding.taggedPdf.untagged', { sentence: quote(sentence.text) }) });
     }
   }
   return findings;
@@ -50,12 +51,12 @@ function sentenceFindings(structure: PdfStructureReadback, sentences: readonly S
 function figureFindings(structure: PdfStructureReadback): PdfFinding[] {
   return structure.figures
     .filter((figure) => (figure.alt ?? '').trim().length === 0)
-    .map((figure) => ({ message: `Page ${figure.page} : image sans texte de remplacement (/Alt) dans la structure du PDF. Donnez un alt à la capture d'écran.` }));
+    .map((figure) => ({ message: t('finding.taggedPdf.figureAlt', { page: figure.page }) }));
 }
 
 function pageNumberFindings(structure: PdfStructureReadback): PdfFinding[] {
   const pages = new Set(structure.contents.filter((content) => !content.roles.includes('Artifact') && PAGE_NUMBER.test(content.text)).map((content) => content.page));
-  return [...pages].map((page) => ({ message: `Page ${page} : le numéro de page est dans la structure du PDF : un lecteur d'écran le lirait au milieu du texte. Il doit être un artefact.` }));
+  return [...pages].map((page) => ({ message: t('finding.taggedPdf.pageNumber', { page }) }));
 }
 
 export const taggedPdf = definePdfRule({
@@ -65,7 +66,7 @@ export const taggedPdf = definePdfRule({
   options: z.strictObject({}),
   check({ readback, sentences }) {
     const { structure } = readback;
-    if (!structure) return [{ message: "Le PDF n'est pas balisé (pas d'arbre de structure, PDF/UA) : un lecteur d'écran le lit comme un seul bloc de texte." }];
+    if (!structure) return [{ message: t('finding.taggedPdf.notTagged') }];
     const lost = new Set(findMissingSentences(readback, sentences));
     return [...sentenceFindings(structure, sentences, lost), ...figureFindings(structure), ...pageNumberFindings(structure)];
   },

@@ -3,6 +3,7 @@ import { describePlace, occurrencesInBooklet, type OccurrenceMatch } from '../te
 import type { SourceLine } from '../../content/source-lines.js';
 import { words } from '../text/words.js';
 import { defineSourceRule } from './rule-kit.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * Abbreviations are explained at their first use in the booklet with
@@ -59,15 +60,15 @@ export const abbreviations = defineSourceRule(
       if (!first || first.explained || first.chapter.file !== file) continue;
       const explanation = occurrences.find((occurrence) => occurrence.explained);
       const reason = explanation
-        ? `« ${first.written} » est expliqué plus loin (${describePlace(explanation)}) : expliquez-le ici, à sa première utilisation, avec :term[${key}]{definition="…"}.`
+        ? t('finding.abbreviations.explainedLater', { word: first.written, place: describePlace(explanation), abbreviation: key })
         : key.length >= SHOUTED_LENGTH && !first.written.includes('.')
-          ? `Mot en majuscules « ${first.written} » : écrivez-le en minuscules (« ${capitalised(key)} »). Si c'est une abréviation, expliquez-la avec :term[${key}]{definition="…"}.`
-          : `Abréviation « ${first.written} » sans explication : écrivez :term[${key}]{definition="…"} à sa première utilisation, ou le mot en entier.`;
+          ? t('finding.abbreviations.shouted', { word: first.written, lower: capitalised(key), abbreviation: key })
+          : t('finding.abbreviations.unexplained', { word: first.written, abbreviation: key });
       report(reason, first.point);
     }
     for (const sentence of text.sentences) {
       for (const match of sentence.text.matchAll(SHORTENED)) {
-        report(`Mot abrégé « ${match[0]} » : écrivez le mot en entier.`, sentence.pointAt(match.index));
+        report(t('finding.abbreviations.shortened', { word: match[0] }), sentence.pointAt(match.index));
       }
     }
   },

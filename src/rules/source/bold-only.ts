@@ -2,6 +2,7 @@ import type { Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { defineSourceRule } from './rule-kit.js';
+import { t } from '../../i18n/index.js';
 
 /** Emphasis is bold only: no italics, underline or strike-through (Inclusion Europe; People First). */
 const INLINE_STYLE_HTML = /^<\s*(i|em|u|ins|s|del|strike|cite|span\s+style)\b/i;
@@ -16,10 +17,10 @@ export const boldOnly = defineSourceRule(
   ({ tree, report }) => {
     visit(tree, (node: Nodes) => {
       const place = node.position?.start;
-      if (node.type === 'emphasis') report('Italique : en Français facile, mettez en valeur avec le gras **…** seulement.', place);
-      else if (node.type === 'delete') report('Texte barré : enlevez-le ou écrivez la phrase autrement.', place);
+      if (node.type === 'emphasis') report(t('finding.boldOnly.italic'), place);
+      else if (node.type === 'delete') report(t('finding.boldOnly.strikethrough'), place);
       else if (node.type === 'html' && INLINE_STYLE_HTML.test(node.value)) {
-        report(`Mise en forme « ${node.value} » : utilisez le gras **…** seulement (pas de souligné ni d'italique).`, place);
+        report(t('finding.boldOnly.formatting', { formatting: node.value }), place);
       }
     });
   },

@@ -2,6 +2,7 @@ import { location } from 'vfile-location';
 import { z } from 'zod';
 import { TODO } from '../../departments/starter-file.js';
 import { defineSourceRule } from './rule-kit.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * A chapter is not printed while a TODO marker is left in it: `livret import`
@@ -25,8 +26,8 @@ export const chapterTodo = defineSourceRule(
       const inAlt = /\balt\s*=\s*["']?$/.test(source.slice(Math.max(0, match.index - 12), match.index));
       report(
         inAlt
-          ? 'Image sans description : remplacez le TODO par ce que montre l’image, en une phrase.'
-          : 'Un TODO est resté ici : faites ce qu’il demande, puis effacez le TODO.',
+          ? t('finding.chapterTodo.alt')
+          : t('finding.chapterTodo.todo'),
         place.toPoint(match.index),
       );
     }

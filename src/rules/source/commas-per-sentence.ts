@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readSentences } from '../../content/source-lines.js';
 import { defineSourceRule } from './rule-kit.js';
+import { t } from '../../i18n/index.js';
 
 /** At most 2 commas a sentence (French FALC linters): a third comma means a list or a second idea. */
 export const commasPerSentence = defineSourceRule(
@@ -16,7 +17,7 @@ export const commasPerSentence = defineSourceRule(
       const extra = commas[options.max];
       if (extra === undefined) continue;
       report(
-        `Cette phrase a ${commas.length} virgules : ${options.max} au plus. Coupez-la en plusieurs phrases ou faites une liste.`,
+        t('finding.commasPerSentence.tooMany', { commas: commas.length, max: options.max }),
         sentence.pointAt(extra),
       );
     }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readSentences } from '../../content/source-lines.js';
 import { defineSourceRule } from './rule-kit.js';
+import { t } from '../../i18n/index.js';
 
 /** Dates with the day and the month in letters: "samedi 3 mai 2025", never "03/05/2025" (Inclusion Europe). */
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
@@ -36,14 +37,14 @@ export const dates = defineSourceRule(
         const fullYear = year === undefined ? undefined : year.length === 2 ? 2000 + Number(year) : Number(year);
         const letters = dateInLetters(Number(day), Number(month), fullYear);
         if (!letters) continue;
-        report(`Date en chiffres « ${whole} » : écrivez « ${letters} ».`, sentence.pointAt(match.index));
+        report(t('finding.dates.numeric', { date: whole, letters }), sentence.pointAt(match.index));
       }
       for (const match of sentence.text.matchAll(ISO_DATE)) {
         const letters = dateInLetters(Number(match[3]), Number(match[2]), Number(match[1]));
-        if (letters) report(`Date en chiffres « ${match[0]} » : écrivez « ${letters} ».`, sentence.pointAt(match.index));
+        if (letters) report(t('finding.dates.numeric', { date: match[0], letters }), sentence.pointAt(match.index));
       }
       for (const match of sentence.text.matchAll(SHORT_MONTH)) {
-        report(`Mois abrégé « ${match[0]} » : écrivez le mois en entier.`, sentence.pointAt(match.index));
+        report(t('finding.dates.shortMonth', { month: match[0] }), sentence.pointAt(match.index));
       }
     }
   },

@@ -5,6 +5,7 @@ import type { SourceLine } from '../../content/source-lines.js';
 import { countSyllables } from '../text/syllables.js';
 import { words } from '../text/words.js';
 import { defineSourceRule } from './rule-kit.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * Long words are hard to read (Inclusion Europe): a word of `minSyllables`
@@ -39,7 +40,7 @@ export const difficultWords = defineSourceRule(
       const first = occurrences[0];
       if (!first || first.explained || first.chapter.file !== file) continue;
       report(
-        `Mot long « ${first.written} » (${countSyllables(first.written)} syllabes) : prenez un mot plus simple ou expliquez-le avec :term[${first.written}]{definition="…"}.`,
+        t('finding.difficultWords.long', { word: first.written, syllables: countSyllables(first.written) }),
         first.point,
       );
     }

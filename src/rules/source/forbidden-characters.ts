@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { inRanges, numericDateRanges, urlRanges } from '../text/ranges.js';
 import { readSentences } from '../../content/source-lines.js';
 import { defineSourceRule } from './rule-kit.js';
+import { t } from '../../i18n/index.js';
 
 /** No ( ) ; / & # § in running text, no "etc." and no "…" (Inclusion Europe; Swiss FALC checklist). */
 const ADVICE: Record<string, string> = {
@@ -35,14 +36,14 @@ export const forbiddenCharacters = defineSourceRule(
       [...sentence.text].forEach((character, index) => {
         if (!characters.has(character) || inRanges(index, skipped)) return;
         const advice = ADVICE[character] ?? 'écrivez-le autrement';
-        report(`Caractère « ${character} » à éviter : ${advice}.`, sentence.pointAt(index));
+        report(t('finding.forbiddenCharacters.character', { character, advice }), sentence.pointAt(index));
       });
       if (/\.\.\./.test(sentence.text) && characters.has('…')) {
         const index = sentence.text.indexOf('...');
-        report(`Points de suspension « ... » à éviter : ${ADVICE['…']}.`, sentence.pointAt(index));
+        report(t('finding.forbiddenCharacters.ellipsis', { advice: ADVICE['…'] ?? '' }), sentence.pointAt(index));
       }
       for (const match of wordPattern ? sentence.text.matchAll(wordPattern) : []) {
-        report(`« ${match[0]} » à éviter : donnez toute la liste.`, sentence.pointAt(match.index));
+        report(t('finding.forbiddenCharacters.word', { word: match[0] }), sentence.pointAt(match.index));
       }
     }
   },

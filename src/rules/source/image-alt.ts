@@ -2,6 +2,7 @@ import type { Nodes } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { defineSourceRule } from './rule-kit.js';
+import { t } from '../../i18n/index.js';
 
 /** Every screenshot and picture has alternative text: what it shows, in French (accessibility). */
 const IMAGE_DIRECTIVES = new Set(['screenshot', 'image']);
@@ -26,9 +27,9 @@ export const imageAlt = defineSourceRule(
       } else return;
       const wordCount = (alt ?? '').split(/\s+/).filter(Boolean).length;
       if (wordCount === 0) {
-        report(`${what} n'a pas de texte alternatif : ajoutez alt="…" (ce que montre l'image, en français).`, node.position?.start);
+        report(t('finding.imageAlt.missing', { image: what }), node.position?.start);
       } else if (wordCount < options.minWords) {
-        report(`Le texte alternatif de ${what} est trop court (« ${alt} ») : dites ce que montre l'image en une phrase.`, node.position?.start);
+        report(t('finding.imageAlt.tooShort', { image: what, alt: alt ?? '' }), node.position?.start);
       }
     });
   },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { inRanges, labelRanges } from '../text/ranges.js';
 import { readSentences } from '../../content/source-lines.js';
 import { defineSourceRule } from './rule-kit.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * Negative sentences ("ne … pas", "n'… jamais") are harder to read (Inclusion
@@ -24,7 +25,7 @@ export const negations = defineSourceRule(
         if (inRanges(match.index, labels)) continue;
         const ne = match[1]?.toLowerCase().startsWith('n') && match[1].length === 2 && match[1] !== 'ne' ? "n'" : 'ne';
         report(
-          `Phrase négative (« ${ne} … ${match[2]} ») : dites plutôt ce que le lecteur doit faire.`,
+          t('finding.negations.negative', { ne, second: match[2] ?? '' }),
           sentence.pointAt(match.index),
         );
       }

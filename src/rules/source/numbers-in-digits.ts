@@ -3,6 +3,7 @@ import { words } from '../text/words.js';
 import { labelRanges, inRanges } from '../text/ranges.js';
 import { readSentences } from '../../content/source-lines.js';
 import { defineSourceRule } from './rule-kit.js';
+import { t } from '../../i18n/index.js';
 
 /** Numbers in digits: "3", not "trois" (Inclusion Europe). "un"/"une" and "premier" stay words. */
 const CARDINALS: Record<string, number> = {
@@ -42,7 +43,7 @@ export const numbersInDigits = defineSourceRule(
         const digits = numberWord(word.text);
         if (digits === undefined) continue;
         const advice = digits === 'en chiffres' ? 'écrivez ce nombre en chiffres' : `écrivez « ${digits} »`;
-        report(`Nombre écrit en lettres « ${word.text} » : ${advice}.`, sentence.pointAt(word.index));
+        report(t('finding.numbersInDigits.inLetters', { word: word.text, advice }), sentence.pointAt(word.index));
       }
     }
   },

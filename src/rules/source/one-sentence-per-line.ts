@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SENTENCE_END } from '../../content/source-lines.js';
 import { defineSourceRule } from './rule-kit.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * One sentence per source line (livret's contract: the PDF starts each
@@ -19,7 +20,7 @@ export const oneSentencePerLine = defineSourceRule(
       for (const match of sentence.text.matchAll(SENTENCE_END)) {
         const next = match.index + match[0].length;
         if (next >= sentence.text.length) continue;
-        report('Une seule phrase par ligne : mettez la phrase suivante sur une nouvelle ligne.', sentence.pointAt(next));
+        report(t('finding.oneSentencePerLine.next'), sentence.pointAt(next));
       }
     }
   },

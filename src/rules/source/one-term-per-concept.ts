@@ -3,6 +3,7 @@ import { findWholeWord } from '../text/ranges.js';
 import { words } from '../text/words.js';
 import { readSentences } from '../../content/source-lines.js';
 import { defineSourceRule } from './rule-kit.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * Same thing, same word, all through the booklet (Inclusion Europe): "CPAM",
@@ -42,7 +43,7 @@ export const oneTermPerConcept = defineSourceRule(
         for (const variant of variants) {
           for (const index of findWholeWord(sentence.text, variant)) {
             reported.add(index);
-            report(`« ${variant} » : écrivez « ${preferred} », le même mot partout dans le livret.`, sentence.pointAt(index));
+            report(t('finding.oneTermPerConcept.variant', { variant, preferred }), sentence.pointAt(index));
           }
         }
       }
@@ -51,7 +52,7 @@ export const oneTermPerConcept = defineSourceRule(
         for (const part of word.text.split(/['’-]/)) {
           const upper = part.toUpperCase();
           if (part !== upper && acronyms.has(upper) && part.length >= 2 && /^\p{Lu}/u.test(part) && !reported.has(word.index + offset)) {
-            report(`« ${part} » : écrivez « ${upper} », comme ailleurs dans le livret.`, sentence.pointAt(word.index + offset));
+            report(t('finding.oneTermPerConcept.capitals', { word: part, upper }), sentence.pointAt(word.index + offset));
           }
           offset += part.length + 1;
         }

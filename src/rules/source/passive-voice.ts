@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { inRanges, labelRanges } from '../text/ranges.js';
 import { readSentences } from '../../content/source-lines.js';
 import { defineSourceRule } from './rule-kit.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * Passive voice is flagged (UK government easy-read guidance): "Le code est
@@ -44,7 +45,7 @@ export const passiveVoice = defineSourceRule(
         if (inRanges(match.index, labels) || isEtreVerb(participle)) continue;
         if (REFLEXIVE_BEFORE.test(sentence.text.slice(0, match.index))) continue;
         report(
-          `Voix passive (« ${match[0]} ») : dites qui fait l'action, par exemple « La CPAM envoie le code ».`,
+          t('finding.passiveVoice.passive', { passive: match[0] }),
           sentence.pointAt(match.index),
         );
       }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readSentences } from '../../content/source-lines.js';
 import { defineSourceRule } from './rule-kit.js';
+import { t } from '../../i18n/index.js';
 
 /** No percentages (Inclusion Europe): "1 personne sur 4", "la moitié" instead of "25 %". */
 export const percentages = defineSourceRule(
@@ -15,7 +16,7 @@ export const percentages = defineSourceRule(
     for (const sentence of readSentences(text)) {
       for (const match of sentence.text.matchAll(pattern)) {
         report(
-          `Pourcentage « ${match[0]} » : dites plutôt « 1 personne sur 4 » ou « la moitié ».`,
+          t('finding.percentages.percentage', { percentage: match[0] }),
           sentence.pointAt(match.index),
         );
       }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readSentences } from '../../content/source-lines.js';
 import { defineSourceRule } from './rule-kit.js';
+import { t } from '../../i18n/index.js';
 
 /** Phone numbers grouped by 2 digits with spaces: "02 33 12 34 56" (French practice). */
 const PHONE = /(?<![\d+])(?:\+33[\s.-]?(?:\(0\))?|0)[1-9](?:[\s.-]?\d){8}(?!\d)/g;
@@ -23,7 +24,7 @@ export const phoneNumbers = defineSourceRule(
     for (const sentence of readSentences(text)) {
       for (const match of sentence.text.matchAll(PHONE)) {
         if (WELL_GROUPED.test(match[0])) continue;
-        report(`Numéro de téléphone « ${match[0]} » : écrivez-le par groupes de 2 chiffres, « ${groupPhoneNumber(match[0])} ».`, sentence.pointAt(match.index));
+        report(t('finding.phoneNumbers.grouped', { grouped: groupPhoneNumber(match[0]), number: match[0] }), sentence.pointAt(match.index));
       }
     }
   },

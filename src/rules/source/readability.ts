@@ -2,6 +2,7 @@ import type { Heading } from 'mdast';
 import { z } from 'zod';
 import { readability as measure } from '../text/kandel-moles.js';
 import { defineSourceRule } from './rule-kit.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * Kandel & Moles readability per chapter (French Flesch): warn under 60,
@@ -25,7 +26,7 @@ export const readability = defineSourceRule(
     const perWord = (counts.syllables / counts.words).toFixed(2).replace('.', ',');
     const score = String(counts.score).replace('.', ',');
     report(
-      `Lisibilité (Kandel et Moles) ${score}, sous ${counts.score < options.errorBelow ? options.errorBelow : options.warnBelow} : ${perSentence} mots par phrase et ${perWord} syllabes par mot. Faites des phrases plus courtes avec des mots plus courts.`,
+      t('finding.readability.score', { score, threshold: counts.score < options.errorBelow ? options.errorBelow : options.warnBelow, wordsPerSentence: perSentence, syllablesPerWord: perWord }),
       title?.position?.start,
       counts.score >= options.errorBelow,
     );

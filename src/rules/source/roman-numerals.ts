@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { words } from '../text/words.js';
 import { readSentences } from '../../content/source-lines.js';
 import { defineSourceRule } from './rule-kit.js';
+import { t } from '../../i18n/index.js';
 
 /** No Roman numerals (Inclusion Europe): "XXIe siècle" → "21e siècle", "chapitre IV" → "chapitre 4". */
 const ROMAN = /^(?=[IVXLC])(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$/;
@@ -35,7 +36,7 @@ export const romanNumerals = defineSourceRule(
         if ((letters.length < 2 && !suffix) || !/[IVX]/.test(letters)) continue;
         const value = romanValue(letters);
         if (value === undefined) continue;
-        report(`Chiffre romain « ${word.text} » : écrivez « ${value}${suffix ? 'e' : ''} ».`, sentence.pointAt(word.index));
+        report(t('finding.romanNumerals.roman', { numeral: word.text, written: `${value}${suffix ? 'e' : ''}` }), sentence.pointAt(word.index));
       }
     }
   },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { words } from '../text/words.js';
 import { readSentences } from '../../content/source-lines.js';
 import { defineSourceRule } from './rule-kit.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * At most 15 words a sentence, a warning above 12 (UK government: 10 to 15;
@@ -22,9 +23,9 @@ export const sentenceLength = defineSourceRule(
     for (const sentence of readSentences(text)) {
       const count = words(sentence.text).length;
       if (count > options.max) {
-        report(`Cette phrase a ${count} mots : ${options.max} au plus. Coupez-la en 2 phrases, une par ligne.`, sentence.pointAt(0));
+        report(t('finding.sentenceLength.tooLong', { words: count, max: options.max }), sentence.pointAt(0));
       } else if (count > options.warnAbove) {
-        report(`Cette phrase a ${count} mots : c'est long (${options.max} au plus). Pouvez-vous la couper ?`, sentence.pointAt(0), true);
+        report(t('finding.sentenceLength.long', { words: count, max: options.max }), sentence.pointAt(0), true);
       }
     }
   },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SourceLine } from '../../content/source-lines.js';
 import { defineSourceRule } from './rule-kit.js';
+import { t } from '../../i18n/index.js';
 
 /** A block (paragraph, or all the lines of one step or list item) has at most 5 sentences (Photosymbols: 4 to 5). */
 export const sentencesPerBlock = defineSourceRule(
@@ -22,7 +23,7 @@ export const sentencesPerBlock = defineSourceRule(
       if (!extra) continue;
       const where = sentences[0]?.block.listItem ? 'Cette étape' : 'Ce bloc';
       report(
-        `${where} a ${sentences.length} phrases : ${options.max} au plus. Coupez-le en 2 (une ligne vide entre les 2 blocs, ou 2 étapes).`,
+        t('finding.sentencesPerBlock.tooMany', { where, sentences: sentences.length, max: options.max }),
         extra.pointAt(0),
       );
     }

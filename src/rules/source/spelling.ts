@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { readSentences, type ChapterText } from '../../content/source-lines.js';
 import { defineSourceRule } from './rule-kit.js';
 import { spellChecker } from './spelling-checker.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * French spelling (nspell with dictionary-fr, plus the project's own words):
@@ -59,16 +60,16 @@ export const spelling = defineSourceRule(
         const at = sentence.pointAt(word.index);
         if (!correct(bare) && !correct(word.text)) {
           const [suggestion] = checker.suggest(bare);
-          report(`Mot inconnu « ${word.text} » : vérifiez l'orthographe${suggestion ? ` (« ${suggestion} » ?)` : ''}, ou ajoutez le mot à la liste « words » de la règle spelling.`, at);
+          report(t('finding.spelling.unknown', { word: word.text, suggestion: suggestion ? t('finding.spelling.suggestion', { suggestion }) : '' }), at);
           return;
         }
         if (bare.toLowerCase() === 'su' && next && AFTER_SU.test(next.text.replace(/['’]\p{L}+$/u, "'"))) {
-          report(`« su ${next.text} » : vouliez-vous écrire « sur ${next.text} » ?`, at);
+          report(t('finding.spelling.su', { word: next.text }), at);
           return;
         }
         if (/^je$/iu.test(bare) && next && /ie$/u.test(next.text)) {
           const firstPerson = `${next.text.slice(0, -1)}s`;
-          if (checker.correct(firstPerson)) report(`« ${word.text} ${next.text} » : avec « je », écrivez « ${word.text} ${firstPerson} ».`, at);
+          if (checker.correct(firstPerson)) report(t('finding.spelling.firstPerson', { pronoun: word.text, verb: next.text, corrected: firstPerson }), at);
         }
       });
     }

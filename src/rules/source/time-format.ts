@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readSentences } from '../../content/source-lines.js';
 import { defineSourceRule } from './rule-kit.js';
+import { t } from '../../i18n/index.js';
 
 /**
  * Times are written "8 h 30" or "8h30", one style in the whole booklet
@@ -48,7 +49,7 @@ export const timeFormat = defineSourceRule(
       for (const match of sentence.text.matchAll(TIME)) {
         if (styleOf(match) === expected) continue;
         const minutes = match[4] ?? match[5];
-        report(`Heure « ${match[0]} » : écrivez « ${written(match[1] ?? '', minutes, expected)} », comme partout dans le livret.`, sentence.pointAt(match.index));
+        report(t('finding.timeFormat.style', { time: match[0], expected: written(match[1] ?? '', minutes, expected) }), sentence.pointAt(match.index));
       }
     }
   },
