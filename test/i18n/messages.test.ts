@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseDepartment } from '../../src/content/load-department.js';
 import { loadBookletSource } from '../../src/content/booklet-config.js';
-import { resolveConfig } from '../../src/check/config.js';
+import { checkPdf } from '../../src/check/check-pdf.js';
+import { checkChapters } from '../../src/check/check-sources.js';
+import { defaultConfig, resolveConfig } from '../../src/check/config.js';
 import { formatStylish } from '../../src/check/reporters.js';
 import { makeReport } from '../../src/check/report.js';
 import { LivretError } from '../../src/errors.js';
@@ -10,7 +12,9 @@ import { en } from '../../src/i18n/en.js';
 import { fr } from '../../src/i18n/fr.js';
 import { languageFromEnvironment, setLanguage, t } from '../../src/i18n/index.js';
 import { closestName, suggestName } from '../../src/i18n/suggest.js';
+import { ALL_RULE_IDS } from '../../src/rules/preset.js';
 import { makeProject, MINI_DEPARTMENT } from '../helpers/project.js';
+import { pdfInput } from '../rules/helpers/pdf.js';
 
 afterEach(() => setLanguage('fr'));
 
@@ -132,5 +136,68 @@ describe('YAML keys and values, in French, at their line', () => {
   it('an unknown rule id in livret.config.yaml: the close one', () => {
     const error = thrown(() => resolveConfig([{ file: 'livret.config.yaml', value: { rules: { 'sentence-lenght': 'warn' } }, lineOf: () => 4 }]));
     expect(error.format()).toBe('livret.config.yaml:4: règle inconnue « sentence-lenght » ; vouliez-vous dire « sentence-length » ?');
+  });
+});
+
+describe('rule findings in both languages (finding.* keys)', () => {
+  /** The messages of one source rule (all others off), checked in `language`. */
+  async function sourceMessages(language: 'fr' | 'en', rule: string, source: string): Promise<string[]> {
+    setLanguage(language);
+    const rules = Object.fromEntries(ALL_RULE_IDS.map((id) => [id, id === rule ? 'error' : 'off']));
+    const report = await checkChapters([{ path: 'c.md', source }], resolveConfig([{ file: 'test', value: { rules } }]));
+    return report.findings.map((finding) => finding.message);
+  }
+
+  /** The messages of one PDF rule on a small pdfmake PDF, checked in `language`. */
+  async function pdfMessages(language: 'fr' | 'en', rule: string, definition: Parameters<typeof pdfInput>[0], sentences: string[]): Promise<string[]> {
+    setLanguage(language);
+    const report = await checkPdf(await pdfInput(definition, { sentences }), defaultConfig());
+    return report.findings.filter((finding) => finding.rule === rule).map((finding) => finding.message);
+  }
+
+  it('every finding key has its French and its English text, with the same placeholders', () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
+    const keys = Object.keys(fr).filter((key) => key.startsWith('finding.'));
+    expect(keys.length).toBeGreaterThan(50);
+    for (const key of keys) expect(placeholders(en[key as keyof typeof en]), key).toEqual(placeholders(fr[key as keyof typeof fr]));
+  });
+
+  it('sentence-length and phone-numbers: French by default, English when the language is English', async () => {
+    const long = `${Array.from({ length: 20 }, () => 'mot').join(' ')}.\n`;
+    expect(await sourceMessages('fr', 'sentence-length', long)).toEqual(['Cette phrase a 20 mots : 15 au plus. Coupez-la en 2 phrases, une par ligne.']);
+    expect(await sourceMessages('en', 'sentence-length', long)).toEqual(['This sentence has 20 words: 15 at most. Split it into 2 sentences, one per line.']);
+    const phone = 'Appelez le +33 2 33 12 34 56.';
+    expect(await sourceMessages('fr', 'phone-numbers', phone)).toEqual([
+      'Numéro de téléphone « +33 2 33 12 34 56 » : écrivez-le par groupes de 2 chiffres, « 02 33 12 34 56 ».',
+    ]);
+    expect(await sourceMessages('en', 'phone-numbers', phone)).toEqual(['Phone number "+33 2 33 12 34 56": write it in groups of 2 digits, "02 33 12 34 56".']);
+  });
+
+  it('spelling: the suggestion is a nested message, in the same language', async () => {
+    const source = "# Votre RIB\n\nRelévé d'identité bancaire.\n";
+    expect(await sourceMessages('fr', 'spelling', source)).toEqual([
+      "Mot inconnu « Relévé » : vérifiez l'orthographe (« Relevé » ?), ou ajoutez le mot à la liste « words » de la règle spelling.",
+    ]);
+    expect(await sourceMessages('en', 'spelling', source)).toEqual([
+      'Unknown word "Relévé": check the spelling ("Relevé"?), or add the word to the "words" list of the spelling rule.',
+    ]);
+  });
+
+  it('content-loss and tagged-pdf: French by default, English when the language is English', async () => {
+    const printed = { content: [{ text: 'Gardez votre code.' }] };
+    const sources = ['Gardez votre code.', 'Ne le donnez à personne.'];
+    expect(await pdfMessages('fr', 'content-loss', printed, sources)).toEqual([
+      'Phrase absente du PDF : « Ne le donnez à personne. ». Un bloc trop haut pour une page a peut-être été supprimé : coupez-le.',
+    ]);
+    expect(await pdfMessages('en', 'content-loss', printed, sources)).toEqual([
+      'Sentence missing from the PDF: « Ne le donnez à personne. ». A block too tall for one page may have been removed: split it.',
+    ]);
+    const untagged = { tagged: false, content: [{ text: 'Gardez votre code.' }] };
+    expect(await pdfMessages('fr', 'tagged-pdf', untagged, ['Gardez votre code.'])).toEqual([
+      "Le PDF n'est pas balisé (pas d'arbre de structure, PDF/UA) : un lecteur d'écran le lit comme un seul bloc de texte.",
+    ]);
+    expect(await pdfMessages('en', 'tagged-pdf', untagged, ['Gardez votre code.'])).toEqual([
+      'The PDF is not tagged (no structure tree, PDF/UA): a screen reader reads it as a single block of text.',
+    ]);
   });
 });
