@@ -280,6 +280,26 @@ export const fr = {
   'finding.spelling.suggestion': ' (« {{suggestion}} » ?)',
   'finding.pageMultipleOf4.notMultiple_one': 'Le livret plié a {{pages}} pages : il faut un multiple de 4. Ajoutez {{count}} page (par exemple ::notes) ou enlevez-en {{extra}}.',
   'finding.pageMultipleOf4.notMultiple_other': 'Le livret plié a {{pages}} pages : il faut un multiple de 4. Ajoutez {{count}} pages (par exemple ::notes) ou enlevez-en {{extra}}.',
+  // Parts of findings (advice, places, sides)
+  'finding.forbiddenCharacters.advice.parenthesis': 'faites une autre phrase plutôt qu’une parenthèse',
+  'finding.forbiddenCharacters.advice.semicolon': 'mettez un point et commencez une nouvelle ligne',
+  'finding.forbiddenCharacters.advice.slash': 'écrivez « ou », « par » ou « sur »',
+  'finding.forbiddenCharacters.advice.ampersand': 'écrivez « et »',
+  'finding.forbiddenCharacters.advice.hash': 'écrivez « numéro » ou « dièse »',
+  'finding.forbiddenCharacters.advice.section': 'écrivez « paragraphe »',
+  'finding.forbiddenCharacters.advice.ellipsis': 'donnez toute la liste ou finissez la phrase',
+  'finding.forbiddenCharacters.advice.other': 'écrivez-le autrement',
+  'finding.numbersInDigits.inDigits': 'écrivez ce nombre en chiffres',
+  'finding.numbersInDigits.write': 'écrivez « {{digits}} »',
+  'finding.imageAlt.image': 'l\'image {{url}}',
+  'finding.sentencesPerBlock.step': 'Cette étape',
+  'finding.sentencesPerBlock.block': 'Ce bloc',
+  'finding.insideMargins.left': 'gauche',
+  'finding.insideMargins.right': 'droite',
+  'finding.insideMargins.top': 'haut',
+  'finding.insideMargins.bottom': 'bas',
+  'finding.noHyphenation.page': 'page {{page}}',
+  'finding.noHyphenation.pages': 'pages {{page}} et {{nextPage}}',
 } as const;
 
 export type Catalogue = Record<keyof typeof fr, string>;

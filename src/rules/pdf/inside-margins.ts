@@ -23,10 +23,10 @@ export const insideMargins = definePdfRule({
     for (const page of readback.pages) {
       for (const line of pageLines(page)) {
         const sides: string[] = [];
-        if (line.left < left - options.tolerance) sides.push('gauche');
-        if (line.right > page.width - right + options.tolerance) sides.push('droite');
-        if (line.y - line.fontSize < options.edge - options.tolerance) sides.push('haut');
-        if (line.y + line.fontSize * 0.3 > page.height - options.edge + options.tolerance) sides.push('bas');
+        if (line.left < left - options.tolerance) sides.push(t('finding.insideMargins.left'));
+        if (line.right > page.width - right + options.tolerance) sides.push(t('finding.insideMargins.right'));
+        if (line.y - line.fontSize < options.edge - options.tolerance) sides.push(t('finding.insideMargins.top'));
+        if (line.y + line.fontSize * 0.3 > page.height - options.edge + options.tolerance) sides.push(t('finding.insideMargins.bottom'));
         if (sides.length === 0) continue;
         findings.push({ message: t('finding.insideMargins.outside', { page: page.page, sides: sides.join(', '), text: quote(line.text) }) });
       }

@@ -27,7 +27,7 @@ export const noHyphenation = definePdfRule({
       const head = line.text.trimEnd().split(' ').at(-1) ?? '';
       const tail = next.text.trimStart().split(' ')[0] ?? '';
       if (!endsWithBrokenWord(line, next) && !cutWithoutHyphen(head, tail, sourceText)) return;
-      const where = next.page === line.page ? `page ${line.page}` : `pages ${line.page} et ${next.page}`;
+      const where = next.page === line.page ? t('finding.noHyphenation.page', { page: line.page }) : t('finding.noHyphenation.pages', { page: line.page, nextPage: next.page });
       findings.push({
         message: t('finding.noHyphenation.split', { where: `${where.charAt(0).toUpperCase()}${where.slice(1)}`, head, tail: tail.replace(/[.,;:!?»]+$/, '') }),
         ...sourceOf(`${head.replace(/\u00ad$/, '')}${tail}`, sentences),

@@ -2,18 +2,18 @@ import { z } from 'zod';
 import { inRanges, numericDateRanges, urlRanges } from '../text/ranges.js';
 import { readSentences } from '../../content/source-lines.js';
 import { defineSourceRule } from './rule-kit.js';
-import { t } from '../../i18n/index.js';
+import { t, type MessageKey } from '../../i18n/index.js';
 
 /** No ( ) ; / & # § in running text, no "etc." and no "…" (Inclusion Europe; Swiss FALC checklist). */
-const ADVICE: Record<string, string> = {
-  '(': 'faites une autre phrase plutôt qu’une parenthèse',
-  ')': 'faites une autre phrase plutôt qu’une parenthèse',
-  ';': 'mettez un point et commencez une nouvelle ligne',
-  '/': 'écrivez « ou », « par » ou « sur »',
-  '&': 'écrivez « et »',
-  '#': 'écrivez « numéro » ou « dièse »',
-  '§': 'écrivez « paragraphe »',
-  '…': 'donnez toute la liste ou finissez la phrase',
+const ADVICE: Record<string, MessageKey> = {
+  '(': 'finding.forbiddenCharacters.advice.parenthesis',
+  ')': 'finding.forbiddenCharacters.advice.parenthesis',
+  ';': 'finding.forbiddenCharacters.advice.semicolon',
+  '/': 'finding.forbiddenCharacters.advice.slash',
+  '&': 'finding.forbiddenCharacters.advice.ampersand',
+  '#': 'finding.forbiddenCharacters.advice.hash',
+  '§': 'finding.forbiddenCharacters.advice.section',
+  '…': 'finding.forbiddenCharacters.advice.ellipsis',
 };
 
 export const forbiddenCharacters = defineSourceRule(
@@ -35,12 +35,12 @@ export const forbiddenCharacters = defineSourceRule(
       const skipped = [...urlRanges(sentence.text), ...numericDateRanges(sentence.text)];
       [...sentence.text].forEach((character, index) => {
         if (!characters.has(character) || inRanges(index, skipped)) return;
-        const advice = ADVICE[character] ?? 'écrivez-le autrement';
+        const advice = t(ADVICE[character] ?? 'finding.forbiddenCharacters.advice.other');
         report(t('finding.forbiddenCharacters.character', { character, advice }), sentence.pointAt(index));
       });
       if (/\.\.\./.test(sentence.text) && characters.has('…')) {
         const index = sentence.text.indexOf('...');
-        report(t('finding.forbiddenCharacters.ellipsis', { advice: ADVICE['…'] ?? '' }), sentence.pointAt(index));
+        report(t('finding.forbiddenCharacters.ellipsis', { advice: t('finding.forbiddenCharacters.advice.ellipsis') }), sentence.pointAt(index));
       }
       for (const match of wordPattern ? sentence.text.matchAll(wordPattern) : []) {
         report(t('finding.forbiddenCharacters.word', { word: match[0] }), sentence.pointAt(match.index));

@@ -23,7 +23,7 @@ export const imageAlt = defineSourceRule(
         what = `::${node.name}{src=${node.attributes?.src ?? '?'}}`;
       } else if (node.type === 'image') {
         alt = node.alt ?? undefined;
-        what = `l'image ${node.url}`;
+        what = t('finding.imageAlt.image', { url: node.url });
       } else return;
       const wordCount = (alt ?? '').split(/\s+/).filter(Boolean).length;
       if (wordCount === 0) {

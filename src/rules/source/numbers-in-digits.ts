@@ -42,7 +42,7 @@ export const numbersInDigits = defineSourceRule(
         if (word.variable || allowed.has(word.text.toLowerCase()) || inRanges(word.index, labels)) continue;
         const digits = numberWord(word.text);
         if (digits === undefined) continue;
-        const advice = digits === 'en chiffres' ? 'écrivez ce nombre en chiffres' : `écrivez « ${digits} »`;
+        const advice = digits === 'en chiffres' ? t('finding.numbersInDigits.inDigits') : t('finding.numbersInDigits.write', { digits });
         report(t('finding.numbersInDigits.inLetters', { word: word.text, advice }), sentence.pointAt(word.index));
       }
     }

@@ -21,7 +21,7 @@ export const sentencesPerBlock = defineSourceRule(
     for (const sentences of groups.values()) {
       const extra = sentences[options.max];
       if (!extra) continue;
-      const where = sentences[0]?.block.listItem ? 'Cette étape' : 'Ce bloc';
+      const where = sentences[0]?.block.listItem ? t('finding.sentencesPerBlock.step') : t('finding.sentencesPerBlock.block');
       report(
         t('finding.sentencesPerBlock.tooMany', { where, sentences: sentences.length, max: options.max }),
         extra.pointAt(0),
