@@ -173,6 +173,12 @@ describe('rule findings in both languages (finding.* keys)', () => {
     expect(await sourceMessages('en', 'phone-numbers', phone)).toEqual(['Phone number "+33 2 33 12 34 56": write it in groups of 2 digits, "02 33 12 34 56".']);
   });
 
+  it('forbidden-characters: the advice, built apart, follows the language too', async () => {
+    const source = 'Venez lundi ; apportez votre carte.';
+    expect(await sourceMessages('fr', 'forbidden-characters', source)).toEqual(['Caractère « ; » à éviter : mettez un point et commencez une nouvelle ligne.']);
+    expect(await sourceMessages('en', 'forbidden-characters', source)).toEqual(['Character ";" to avoid: put a full stop and start a new line.']);
+  });
+
   it('spelling: the suggestion is a nested message, in the same language', async () => {
     const source = "# Votre RIB\n\nRelévé d'identité bancaire.\n";
     expect(await sourceMessages('fr', 'spelling', source)).toEqual([
