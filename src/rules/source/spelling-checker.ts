@@ -107,16 +107,46 @@ export function dictionaryLoads(): number {
   return loads;
 }
 
+/** The dictionary of this thread: read and parsed once; stems are added as new words need them. */
+interface LoadedDictionary {
+  spell: NSpell & { dictionary(dic: string): unknown };
+  /** Each stem line of index.dic with the start a booklet word must have for it to be loaded. */
+  entries: { line: string; start: string }[];
+  added: Uint8Array;
+}
+
+let loaded: LoadedDictionary | undefined;
+
+function loadDictionary(): LoadedDictionary {
+  const nspell = require('nspell') as (aff: Buffer, dic: string) => LoadedDictionary['spell'];
+  const folder = path.dirname(require.resolve('dictionary-fr'));
+  const lines = readFileSync(path.join(folder, 'index.dic'), 'utf8').split('\n').slice(1);
+  const entries = lines.map((line) => {
+    const stem = (line.split('/', 1)[0] ?? '').toLowerCase();
+    return { line, start: stem === '' ? '' : stem.slice(0, Math.max(Math.min(3, stem.length), stem.length - STEM_END)) };
+  });
+  const irregular = lines.filter((line) => IRREGULAR.has((line.split('/', 1)[0] ?? '').toLowerCase()));
+  const spell = nspell(readFileSync(path.join(folder, 'index.aff')), `${irregular.length}\n${irregular.join('\n')}`);
+  return { spell, entries, added: new Uint8Array(entries.length) };
+}
+
+/**
+ * The checker for a booklet's words: the stems that can make them are added
+ * to the thread's dictionary (a live preview or a second booklet adds only
+ * the stems of its new words).
+ */
 function dictionaryChecker(words: ReadonlySet<string>): NSpell {
   loads += 1;
-  const nspell = require('nspell') as (aff: Buffer, dic: string) => NSpell;
-  const folder = path.dirname(require.resolve('dictionary-fr'));
+  const dictionary = (loaded ??= loadDictionary());
   const starts = new Set<string>();
   for (const word of words) for (let length = 1; length <= word.length; length++) starts.add(word.slice(0, length));
-  const lines = readFileSync(path.join(folder, 'index.dic'), 'utf8').split('\n').slice(1);
-  const kept = lines.filter((line) => {
-    const stem = (line.split('/', 1)[0] ?? '').toLowerCase();
-    return IRREGULAR.has(stem) || (stem !== '' && starts.has(stem.slice(0, Math.max(Math.min(3, stem.length), stem.length - STEM_END))));
+  const fresh: string[] = [];
+  dictionary.entries.forEach((entry, index) => {
+    if (dictionary.added[index] === 0 && entry.start !== '' && starts.has(entry.start)) {
+      dictionary.added[index] = 1;
+      fresh.push(entry.line);
+    }
   });
-  return nspell(readFileSync(path.join(folder, 'index.aff')), `${kept.length}\n${kept.join('\n')}`);
+  if (fresh.length > 0) dictionary.spell.dictionary(`${fresh.length}\n${fresh.join('\n')}`);
+  return dictionary.spell;
 }
