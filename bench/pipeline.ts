@@ -95,7 +95,7 @@ const cli = path.join(repo, 'bin/livret.js');
 const child = path.join(repo, 'bench/pipeline-child.mjs');
 
 // Warm-up (not counted): the image cache and the OS file cache.
-await measured([cli, 'build', '--department', '61'], root);
+await measured([cli, 'build', 'bienvenue', '--department', '61'], root);
 
 // The bare-pdfmake snapshot: the same model and pictures the build lays out.
 const sources = await loadSources({ projectRoot: root, booklet: 'bienvenue', department: '61' });
@@ -110,12 +110,12 @@ const typstFolder = path.join(root, 'typst');
 await writeTypstDocument(booklet, images, preset, typstFolder);
 
 const tasks: Record<string, () => Promise<Measure>> = {
-  'livret build --department 61 (warm cache)': () => measured([cli, 'build', '--department', '61'], root),
+  'livret build --department 61 (warm cache)': () => measured([cli, 'build', 'bienvenue', '--department', '61'], root),
   'bare pdfmake, same layout': () => measured([child, 'bare', snapshotFile], root),
   'Typst, equivalent document': () => measured([child, 'typst', typstFolder], root),
   'livret --help': () => measured([cli, '--help'], root),
   'livret init-department 14 --force': () => measured([cli, 'init-department', '14', '--force'], root),
-  'livret check --no-pdf --department 61': () => measured([cli, 'check', '--no-pdf', '--department', '61'], root),
+  'livret check --no-pdf --department 61': () => measured([cli, 'check', 'bienvenue', '--no-pdf', '--department', '61'], root),
 };
 const results = new Map<string, Measure[]>(Object.keys(tasks).map((name) => [name, []]));
 const names = Object.keys(tasks);
