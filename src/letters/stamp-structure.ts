@@ -1,5 +1,4 @@
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, PDFString, type PDFObject } from '../vendor/pdf-lib.js';
-import { LETTER_SLOT } from './letter-model.js';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from '../vendor/pdf-lib.js';
 
 /**
  * The structure tree of stamped letters (PDF/UA). The static letter is
@@ -65,73 +64,32 @@ export function readStaticStructure(document: PDFDocument): StaticStructure {
   return { roots: read(documentElement, 0).children.filter((child): child is StaticNode => 'role' in child), mcidCount };
 }
 
-/** What the stamper drew on one letter, as marked content: page index and MCID of each slot. */
-export interface StampedContent {
-  address: { page: number; mcid: number };
-  recipients: Array<{ page: number; mcid: number }>;
-  code: { page: number; mcid: number; digits: string };
-}
+export const refText = (ref: PDFRef): string => `${ref.objectNumber} ${ref.generationNumber} R`;
 
-/** The whole batch's tree: Document → one Part per letter. */
+/**
+ * The whole batch's tree: Document → one Part per letter. The letters' own
+ * elements are written from a template (src/letters/letter-objects.ts); the
+ * Document, the root and the parent tree's index are pdf-lib's.
+ */
 export class BatchStructure {
   private readonly parts: PDFRef[] = [];
-  /** [StructParents key, array of element refs by MCID] for every page. */
-  private readonly parentTree: Array<[number, PDFRef]> = [];
-  private readonly documentRef: PDFRef;
+  /** Object number of each page's array of elements by MCID, by StructParents key. */
+  private readonly parentArrays: number[] = [];
+  readonly documentRef: PDFRef;
 
-  constructor(
-    private readonly document: PDFDocument,
-    private readonly statics: StaticStructure,
-  ) {
+  constructor(private readonly document: PDFDocument) {
     this.documentRef = document.context.nextRef();
   }
 
-  /** The structure of one letter whose pages are `pages` (in static page order). */
-  addLetter(pages: PDFRef[], stamped: StampedContent): void {
-    const context = this.document.context;
-    const byMcid = pages.map(() => new Map<number, PDFRef>());
-    const partRef = context.nextRef();
-    const mcr = (page: number, mcid: number) => context.obj({ Type: 'MCR', Pg: pages[page]!, MCID: mcid });
-    const slotContent = (title: string | undefined): { page: number; mcid: number; actual?: string } | undefined => {
-      if (title === LETTER_SLOT.address) return stamped.address;
-      if (title === LETTER_SLOT.code) return { ...stamped.code, actual: stamped.code.digits };
-      if (title?.startsWith(LETTER_SLOT.recipient)) return stamped.recipients[Number(title.slice(LETTER_SLOT.recipient.length))];
-      return undefined;
-    };
-    const build = (node: StaticNode, parent: PDFRef): PDFRef => {
-      const ref = context.nextRef();
-      const kids: PDFObject[] = [];
-      for (const child of node.children) {
-        if ('role' in child) kids.push(build(child, ref));
-        else {
-          kids.push(mcr(child.page, child.mcid));
-          byMcid[child.page]!.set(child.mcid, ref);
-        }
-      }
-      const slot = slotContent(node.title);
-      if (slot) {
-        kids.push(mcr(slot.page, slot.mcid));
-        byMcid[slot.page]!.set(slot.mcid, ref);
-      }
-      const entries: Record<string, PDFObject> = { Type: PDFName.of('StructElem'), S: PDFName.of(node.role), P: parent, K: context.obj(kids) };
-      if (node.alt !== undefined) entries.Alt = PDFHexString.fromText(node.alt);
-      if (slot?.actual !== undefined) entries.ActualText = PDFHexString.fromText(slot.actual);
-      context.assign(ref, context.obj(entries));
-      return ref;
-    };
-    const children = this.statics.roots.map((node) => build(node, partRef));
-    context.assign(partRef, context.obj({ Type: 'StructElem', S: 'Part', P: this.documentRef, K: children }));
-    this.parts.push(partRef);
-    pages.forEach((pageRef, index) => {
-      const key = this.parentTree.length;
-      const page = context.lookup(pageRef, PDFDict);
-      page.set(PDFName.of('StructParents'), PDFNumber.of(key));
-      page.set(PDFName.of('Tabs'), PDFName.of('S'));
-      const used = byMcid[index]!;
-      const length = Math.max(0, ...[...used.keys()].map((mcid) => mcid + 1));
-      const byId: PDFObject[] = Array.from({ length }, (_, mcid) => used.get(mcid) ?? PDFNull);
-      this.parentTree.push([key, context.register(context.obj(byId))]);
-    });
+  /** The StructParents key of the next page. */
+  get nextKey(): number {
+    return this.parentArrays.length;
+  }
+
+  /** One letter's Part and its pages' arrays (object numbers), in page order. */
+  addLetter(part: number, parentArrays: number[]): void {
+    this.parts.push(PDFRef.of(part));
+    this.parentArrays.push(...parentArrays);
   }
 
   /** Writes the tree, /MarkInfo, /Lang, DisplayDocTitle and the XMP (dc:title, PDF/UA-1) into the catalog. */
@@ -139,8 +97,8 @@ export class BatchStructure {
     const context = this.document.context;
     const rootRef = context.nextRef();
     context.assign(this.documentRef, context.obj({ Type: 'StructElem', S: 'Document', P: rootRef, K: this.parts }));
-    const nums = this.parentTree.flatMap(([key, ref]) => [PDFNumber.of(key), ref]);
-    context.assign(rootRef, context.obj({ Type: 'StructTreeRoot', K: this.documentRef, ParentTree: context.obj({ Nums: nums }), ParentTreeNextKey: this.parentTree.length }));
+    const nums = this.parentArrays.flatMap((number, key) => [PDFNumber.of(key), PDFRef.of(number)]);
+    context.assign(rootRef, context.obj({ Type: 'StructTreeRoot', K: this.documentRef, ParentTree: context.obj({ Nums: nums }), ParentTreeNextKey: this.parentArrays.length }));
     const catalog = this.document.catalog;
     catalog.set(PDFName.of('StructTreeRoot'), rootRef);
     catalog.set(PDFName.of('MarkInfo'), context.obj({ Marked: true }));

@@ -1,9 +1,12 @@
 import { pdfLibFontkit } from '../vendor/pdf-lib-fontkit.js';
-import { PDFDict, PDFDocument, PDFName, PDFNumber, type PDFFont, type PDFRef } from '../vendor/pdf-lib.js';
+import { PDFDict, PDFName, PDFNumber, PDFRef, type PDFFont } from '../vendor/pdf-lib.js';
 import { FONT_FAMILY } from '../fonts/fonts.js';
+import { createForPrint, saveReproducibly } from '../print/pdf-lib-output.js';
 import { MM } from '../geometry/units.js';
 import { resolveRecipient, type RecipientValues, type StaticLetter } from './letter-model.js';
-import { BatchStructure, copyStaticPages, type StampedContent } from './stamp-structure.js';
+import { AppendedObjects } from './appended-objects.js';
+import { LetterObjects, type StampedSlots } from './letter-objects.js';
+import { BatchStructure, copyStaticPages, refText } from './stamp-structure.js';
 
 /**
  * Stamps letters. The static letter (laid out once by pdfmake, tagged) is
@@ -69,10 +72,28 @@ class StampFont {
   }
 }
 
+/**
+ * pdf-lib parses a font anew for each document it embeds it in, and fontkit's
+ * glyph and layout caches live on the parsed font: one parsed font per font
+ * file and thread keeps them warm from batch to batch.
+ */
+const parsedFonts = new WeakMap<Uint8Array, ReturnType<typeof pdfLibFontkit.create>>();
+const fontkitKeepingFonts: typeof pdfLibFontkit = {
+  ...pdfLibFontkit,
+  create(bytes: Uint8Array, postscriptName?: string) {
+    let font = parsedFonts.get(bytes);
+    if (!font) {
+      font = pdfLibFontkit.create(bytes, postscriptName);
+      parsedFonts.set(bytes, font);
+    }
+    return font;
+  },
+};
+
 export async function stampBatch(options: StampOptions, letters: LetterToPrint[]): Promise<Uint8Array> {
   const { staticLetter } = options;
-  const document = await PDFDocument.create({ updateMetadata: false });
-  document.registerFontkit(pdfLibFontkit);
+  const document = await createForPrint();
+  document.registerFontkit(fontkitKeepingFonts);
   // Subset fonts with fixed names (no random suffix) keep the output reproducible.
   // Resource names apart from pdfkit's own (F1, F2 … in the static pages' resources).
   const regular = new StampFont(await document.embedFont(options.regularFont, { subset: true, customName: `LVRTAA+${FONT_FAMILY}` }), 'LF1');
@@ -89,39 +110,35 @@ export async function stampBatch(options: StampOptions, letters: LetterToPrint[]
     return context.register(merged);
   });
   // pdfkit's pages start with their own transformation: the static content runs inside q … Q.
-  const save = context.register(context.stream('q\n'));
-  const restore = context.register(context.stream('Q\n'));
-  const tree = new BatchStructure(document, structure);
-  const pageTree = document.catalog.Pages();
-  const pageTreeRef = document.catalog.get(PDFName.of('Pages')) as PDFRef;
-  const mediaBox = context.obj([0, 0, staticLetter.pageWidth, staticLetter.pageHeight]);
-  let pageCount = 0;
+  const save = refText(context.register(context.stream('q\n')));
+  const restore = refText(context.register(context.stream('Q\n')));
+  const tree = new BatchStructure(document);
+  const slots = stampedSlots(staticLetter, structure.mcidCount);
+  const template = new LetterObjects(structure, slots, {
+    pageTree: refText(document.catalog.get(PDFName.of('Pages')) as PDFRef),
+    mediaBox: `[0 0 ${staticLetter.pageWidth} ${staticLetter.pageHeight}]`,
+    resources: resources.map(refText),
+    contents: staticPages.map((page) => [save, ...page.contents.map((ref) => ref.toString()), restore].join(' ')),
+    documentElement: refText(tree.documentRef),
+  });
+  const objects = new AppendedObjects(context);
+  // Pages go straight into one flat Kids array: pdf-lib's addPage walks the
+  // page tree on every insert, which grows quadratically with the batch.
+  const kids = document.catalog.Pages().Kids();
   for (const letter of letters) {
-    const { streams, stamped } = letterContent(staticLetter, regular, bold, letter, structure.mcidCount);
-    const pageRefs = staticPages.map((staticPage, index) => {
-      // Pages go straight into one flat Kids array: pdf-lib's addPage walks the
-      // page tree on every insert, which grows quadratically with the batch.
-      const own = context.register(context.stream(streams.get(index + 1) ?? ''));
-      const contents = context.obj([save, ...staticPage.contents, restore, own]);
-      const page = context.register(context.obj({ Type: 'Page', Parent: pageTreeRef, MediaBox: mediaBox, Resources: resources[index]!, Contents: contents }));
-      pageTree.Kids().push(page);
-      pageCount++;
-      return page;
-    });
-    tree.addLetter(pageRefs, stamped);
+    const first = objects.reserve(template.count);
+    const firstKey = tree.nextKey;
+    const streams = letterStreams(staticLetter, regular, bold, letter, slots);
+    template.write({ first, firstKey, streams, code: letter.code }, objects);
+    tree.addLetter(
+      first + template.part,
+      template.parentArrays.map((relative) => first + relative),
+    );
+    for (const page of template.pages) kids.push(PDFRef.of(first + page));
   }
-  pageTree.set(PDFName.of('Count'), PDFNumber.of(pageCount));
+  document.catalog.Pages().set(PDFName.of('Count'), PDFNumber.of(letters.length * staticPages.length));
   tree.finish(staticLetter.title, options.date);
-  setFixedMetadata(document, staticLetter.title, options.date);
-  return document.save({ useObjectStreams: false, addDefaultPage: false });
-}
-
-function setFixedMetadata(document: PDFDocument, title: string, date: Date): void {
-  document.setTitle(title);
-  document.setCreator('livret');
-  document.setProducer('livret');
-  document.setCreationDate(date);
-  document.setModificationDate(date);
+  return objects.appendTo(await saveReproducibly(document, options.date, staticLetter.title));
 }
 
 const number = (value: number): string => (Math.round(value * 100) / 100).toString();
@@ -131,50 +148,53 @@ function textOperator(font: StampFont, text: string, size: number, x: number, ba
 }
 
 /**
- * The per-letter operators, by page number, each string one marked-content
- * sequence numbered after the static page's own (`mcidCount`, by page index).
+ * Where the stamped strings go as marked content, the same for every letter:
+ * ids after the static page's own (`mcidCount`, by page index), in the order
+ * address, recipient lines, code.
  */
-function letterContent(
-  staticLetter: StaticLetter,
-  regular: StampFont,
-  bold: StampFont,
-  letter: LetterToPrint,
-  mcidCount: readonly number[],
-): { streams: Map<number, string>; stamped: StampedContent } {
-  const byPage = new Map<number, string>();
-  const nextMcid = new Map<number, number>();
-  const add = (page: number, operators: string, actualText?: string) => {
-    const mcid = nextMcid.get(page) ?? mcidCount[page - 1] ?? 0;
-    nextMcid.set(page, mcid + 1);
-    // The code's digits are spaced out (Tc): /ActualText here too, for readers that ignore the structure's (mupdf).
-    const inner = actualText === undefined ? operators : `/Span <</ActualText (${actualText.replace(/[()\\]/g, '')})>> BDC\n${operators}EMC\n`;
-    byPage.set(page, `${byPage.get(page) ?? ''}/P <</MCID ${mcid}>> BDC\n${inner}EMC\n`);
-    return { page: page - 1, mcid };
+function stampedSlots(staticLetter: StaticLetter, mcidCount: readonly number[]): StampedSlots {
+  const next = [...mcidCount];
+  const slot = (page: number) => ({ page: page - 1, mcid: next[page - 1]!++ });
+  return {
+    address: slot(staticLetter.window.page),
+    recipients: staticLetter.recipientLines.map((line) => slot(line.page)),
+    code: slot(staticLetter.code.page),
   };
-  const address = add(staticLetter.window.page, addressOperators(staticLetter, regular, letter.addressLines));
-  const recipients = staticLetter.recipientLines.map((line) => {
+}
+
+/** One letter's stamped operators, by page index: each string one marked-content sequence of its slot. */
+function letterStreams(staticLetter: StaticLetter, regular: StampFont, bold: StampFont, letter: LetterToPrint, slots: StampedSlots): string[] {
+  const streams = Array.from({ length: staticLetter.pageCount }, () => '');
+  const add = ({ page, mcid }: { page: number; mcid: number }, operators: string) => {
+    streams[page] += `/P <</MCID ${mcid}>> BDC\n${operators}EMC\n`;
+  };
+  add(slots.address, addressOperators(staticLetter, regular, letter.addressLines));
+  staticLetter.recipientLines.forEach((line, index) => {
     const text = resolveRecipient(line.text, letter.recipient);
-    return add(line.page, `BT ${INK}\n${textOperator(regular, text, line.size, line.left, line.baseline, staticLetter.pageHeight)}ET\n`);
+    add(slots.recipients[index]!, `BT ${INK}\n${textOperator(regular, text, line.size, line.left, line.baseline, staticLetter.pageHeight)}ET\n`);
   });
-  const code = add(staticLetter.code.page, codeOperators(staticLetter, bold, letter.code), letter.code);
-  return { streams: byPage, stamped: { address, recipients, code: { ...code, digits: letter.code } } };
+  // The code's digits are spaced out (Tc): /ActualText here too, for readers that ignore the structure's (mupdf).
+  const digits = letter.code.replace(/[()\\]/g, '');
+  add(slots.code, `/Span <</ActualText (${digits})>> BDC\n${codeOperators(staticLetter, bold, letter.code)}EMC\n`);
+  return streams;
 }
 
 /** The address fills the window at the largest size (max 14 pt) at which every line fits. */
-export function addressFontSize(width: (line: string, size: number) => number, lines: string[], staticLetter: StaticLetter): number {
+function addressFontSize(font: StampFont, lines: string[], staticLetter: StaticLetter): number {
   const { window, address } = staticLetter;
   const innerWidth = window.width - 2 * address.padding;
   const innerHeight = window.height - 2 * address.padding;
+  // A line's width grows with the size: measured once at 1 pt.
+  const widest = Math.max(...lines.map((line) => font.width(line, 1)));
   for (let size = address.maxSize; size > address.minSize; size -= 0.5) {
-    const widest = Math.max(...lines.map((line) => width(line, size)));
-    if (widest <= innerWidth && lines.length * size * 1.15 <= innerHeight) return size;
+    if (widest * size <= innerWidth && lines.length * size * 1.15 <= innerHeight) return size;
   }
   return address.minSize;
 }
 
 function addressOperators(staticLetter: StaticLetter, font: StampFont, lines: string[]): string {
   const { window, address, pageHeight } = staticLetter;
-  const size = addressFontSize((line, at) => font.width(line, at), lines, staticLetter);
+  const size = addressFontSize(font, lines, staticLetter);
   const lineHeight = size * 1.15;
   // Centred vertically in the window, so a sheet that shifts in the envelope still shows every line.
   let top = window.top + Math.max(address.padding, (window.height - lines.length * lineHeight) / 2);
