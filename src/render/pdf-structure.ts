@@ -38,10 +38,12 @@ interface LayoutBuilderLike {
 interface StructureElement {
   add(child: unknown): StructureElement;
   end(): void;
+  dictionary: { data: Record<string, unknown> };
 }
 
 interface PdfKitDocument {
   options: { tagged?: boolean; lang?: string };
+  page: { height: number };
   struct(type: string, options?: Record<string, unknown>): StructureElement;
   addStructure(element: StructureElement): PdfKitDocument;
   markContent(tag: string, options?: Record<string, unknown> | null): PdfKitDocument;
@@ -193,7 +195,7 @@ class StructureWriter {
   }
 
   /** One drawn item as one marked-content sequence. */
-  draw(kind: DrawnKind, render: () => unknown): unknown {
+  draw(kind: DrawnKind, render: () => unknown, drawn: DrawnItem): unknown {
     const frame = this.innermost();
     const artifact = this.inArtifact() || kind !== 'text' && (kind === 'vector' || kind === 'blank' || frame?.tag.role !== 'Figure');
     if (artifact) {
@@ -209,9 +211,10 @@ class StructureWriter {
     const owner = frame?.element && !GROUPING_ROLES.has(frame.tag.role) ? frame : undefined;
     const target = owner?.element ?? this.untaggedParagraph(frame?.element);
     const role: StructRole = owner?.tag.role ?? 'P';
+    if (role === 'Figure' && drawn.box) this.growBoundingBox(target, drawn.box);
     const content = this.doc.markStructureContent(role);
     target.add(content);
-    const restoreAnnotate = role === 'Link' ? this.linkAnnotationsTo(target) : undefined;
+    const restoreAnnotate = kind === 'text' ? this.linkAnnotationsTo(target, role === 'Link', drawn.line) : undefined;
     try {
       return render();
     } finally {
@@ -221,18 +224,43 @@ class StructureWriter {
     }
   }
 
+  /**
+   * A Figure's layout attributes: its bounding box (PDF space, bottom-left
+   * origin) around every picture drawn in it, as ISO 32000-1 asks of
+   * illustrations that appear in the content.
+   */
+  private growBoundingBox(figure: StructureElement, box: Box): void {
+    const height = this.doc.page.height;
+    const drawnBox = [box.x, height - box.y - box.height, box.x + box.width, height - box.y];
+    const attributes = figure.dictionary.data.A as { BBox: number[] } | undefined;
+    const previous = attributes?.BBox;
+    const union = previous
+      ? [Math.min(previous[0]!, drawnBox[0]!), Math.min(previous[1]!, drawnBox[1]!), Math.max(previous[2]!, drawnBox[2]!), Math.max(previous[3]!, drawnBox[3]!)]
+      : drawnBox;
+    figure.dictionary.data.A = { O: 'Layout', Placement: 'Block', BBox: union.map((value) => Math.round(value * 100) / 100) };
+  }
+
   private untaggedParagraph(parent: StructureElement | undefined): StructureElement {
     const paragraph = this.doc.struct('P');
     (parent ?? this.root).add(paragraph);
     return paragraph;
   }
 
-  /** pdfkit's `goTo` links are annotations: in a tagged PDF each belongs to its Link element. */
-  private linkAnnotationsTo(link: StructureElement): () => void {
+  /**
+   * pdfkit's links are annotations: in a tagged PDF each belongs to a Link
+   * element (the contents' own Link, or one made in the paragraph for a
+   * `:chapitre` page number) and says where it goes in /Contents (PDF/UA-1, 7.18.5).
+   */
+  private linkAnnotationsTo(target: StructureElement, targetIsLink: boolean, line: LineLike | undefined): () => void {
     const doc = this.doc;
     const annotate = doc.annotate;
     doc.annotate = function annotateInLink(x, y, w, h, options) {
-      return annotate.call(doc, x, y, w, h, options.Subtype === 'Link' ? { ...options, structParent: link } : options);
+      if (options.Subtype !== 'Link') return annotate.call(doc, x, y, w, h, options);
+      const link = targetIsLink ? target : doc.struct('Link');
+      if (!targetIsLink) target.add(link);
+      annotate.call(doc, x, y, w, h, { ...options, Contents: new String(linkDescription(line, options)), structParent: link });
+      if (!targetIsLink) link.end();
+      return doc;
     };
     return () => {
       doc.annotate = annotate;
@@ -242,16 +270,61 @@ class StructureWriter {
 
 type DrawnKind = 'text' | 'blank' | 'picture' | 'vector';
 
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** What the renderer draws: a line, a picture's box (pdfmake space, top-left origin). */
+interface DrawnItem {
+  line?: LineLike;
+  box?: Box;
+}
+
+/**
+ * A link's /Contents: the words of the inline it covers (read once drawn:
+ * pdfmake writes a page reference's number into it as it draws it), or
+ * "page 12" for a page number alone. French, the document's language,
+ * whatever the tool's.
+ */
+function linkDescription(line: LineLike | undefined, options: Record<string, unknown>): string {
+  const action = options.A as { data?: { D?: unknown } } | undefined;
+  const destination = action?.data?.D === undefined ? undefined : String(action.data.D);
+  const inline = line?.inlines?.find((each) => destination !== undefined && each.linkToDestination === destination);
+  const words = (inline?.text ?? lineText(line)).trim();
+  return /^\d+$/.test(words) ? `page ${words}` : words;
+}
+
 /** Elements that hold other elements, never text of their own. */
 const GROUPING_ROLES: ReadonlySet<StructRole> = new Set(['Sect', 'Div', 'L', 'LI', 'Table', 'TR', 'TOC', 'TOCI']);
 
 interface LineLike {
-  inlines?: Array<{ text?: string }>;
+  inlines?: Array<{ text?: string; linkToDestination?: string }>;
+}
+
+interface PictureLike {
+  x: number;
+  y: number;
+  _width: number;
+  _height: number;
+}
+
+function lineText(line: LineLike | undefined): string {
+  return (line?.inlines ?? []).map((inline) => inline.text ?? '').join('');
 }
 
 /** A line without a visible character (an empty column, a spacer) is not content. */
 function isBlankLine(line: LineLike | undefined): boolean {
-  return !(line?.inlines ?? []).some((inline) => (inline.text ?? '').trim().length > 0);
+  return lineText(line).trim().length === 0;
+}
+
+function drawnItem(kind: DrawnKind, item: unknown): DrawnItem {
+  if (kind === 'text') return { line: item as LineLike | undefined };
+  if (kind !== 'picture') return {};
+  const picture = item as PictureLike;
+  return { box: { x: picture.x, y: picture.y, width: picture._width, height: picture._height } };
 }
 
 function elementOptions(tag: PdfTag): Record<string, unknown> {
@@ -292,7 +365,7 @@ function patchRenderer(): void {
       const writer = writers.get(this as object);
       if (!writer) return original.apply(this, args);
       const drawn = kind === 'text' && isBlankLine(args[0] as LineLike | undefined) ? 'blank' : kind;
-      return writer.draw(drawn, () => original.apply(this, args));
+      return writer.draw(drawn, () => original.apply(this, args), drawnItem(kind, args[0]));
     };
   }
   const begin = proto.beginVerticalAlignment!;

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { PDFBool, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef, decodePDFRawStream } from 'pdf-lib';
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRawStream, PDFRef, PDFString, decodePDFRawStream } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBooklet, type BuildResult } from '../../src/pipeline.js';
 import { taggedPdf } from '../../src/rules/pdf/tagged-pdf.js';
@@ -108,6 +108,45 @@ describe('every booklet PDF is tagged PDF/UA-1', () => {
     }
   });
 
+  it('every Figure has its Layout BBox on its page; every link says where it goes in /Contents (PDF/UA-1 7.18.5)', async () => {
+    for (const [name, pdf] of booklets()) {
+      const document = await PDFDocument.load(pdf, { updateMetadata: false });
+      const pages = document.getPages();
+      const pageOf = new Map(pages.map((page, index) => [page.ref, index]));
+      let figures = 0;
+      const descriptions: string[] = [];
+      for (const [, object] of document.context.enumerateIndirectObjects()) {
+        if (!(object instanceof PDFDict)) continue;
+        if (object.get(PDFName.of('S')) === PDFName.of('Figure')) {
+          figures++;
+          const attributes = object.lookup(PDFName.of('A'), PDFDict);
+          expect(attributes.get(PDFName.of('O'))).toBe(PDFName.of('Layout'));
+          const [x1, y1, x2, y2] = attributes.lookup(PDFName.of('BBox'), PDFArray).asArray().map((value) => (value as PDFNumber).asNumber()) as [number, number, number, number];
+          const page = pages[pageOf.get(object.get(PDFName.of('Pg')) as PDFRef) ?? -1];
+          expect({ name, page: page !== undefined }).toEqual({ name, page: true });
+          const { width, height } = page!.getSize();
+          expect({ name, inside: x1 >= 0 && y1 >= 0 && x2 <= width && y2 <= height }).toEqual({ name, inside: true });
+          // At least 2 cm on each side: a picture, not a stray point.
+          expect(Math.min(x2 - x1, y2 - y1)).toBeGreaterThan(56);
+        }
+        if (object.get(PDFName.of('Subtype')) === PDFName.of('Link')) {
+          // In the structure tree: its Link element is found through the parent tree.
+          expect({ name, structParent: object.has(PDFName.of('StructParent')) }).toEqual({ name, structParent: true });
+          const contents = object.lookup(PDFName.of('Contents'));
+          descriptions.push(contents instanceof PDFString || contents instanceof PDFHexString ? contents.decodeText() : '');
+        }
+      }
+      expect(figures).toBeGreaterThan(0);
+      expect(descriptions.length).toBeGreaterThan(0);
+      expect({ name, empty: descriptions.filter((text) => text.trim() === '') }).toEqual({ name, empty: [] });
+      // The contents' page numbers are read as "page 3", never pdfmake's placeholder "00000".
+      const pageLinks = descriptions.filter((text) => /^page /.test(text));
+      expect(pageLinks.length).toBeGreaterThan(0);
+      for (const text of pageLinks) expect(Number(/^page (\d+)$/.exec(text)?.[1])).toBeGreaterThan(1);
+      expect(descriptions).toContain('Bienvenue');
+    }
+  });
+
   it('page numbers and the example mark are Artifacts: read as page text, never in the tree', async () => {
     const readback = await readPdf(a4.pdf);
     expect(readback.structure!.artifactText.filter(({ text }) => /^Page \d+ sur \d+$/.test(text.trim())).length).toBe(a4.pageCount - 1);
@@ -158,7 +197,9 @@ describe.skipIf(pdfinfoMissing)('the structure as poppler reads it (pdfinfo -str
   it('no page number in the tree; no empty text but the pictures of Figures', () => {
     expect(tree).not.toMatch(/Page \d+ sur \d+/);
     const lines = tree.split('\n');
-    expect(lines.filter((line, index) => /^\s+""$/.test(line) && lines[index - 1]?.trim() !== 'Figure')).toEqual([]);
+    // poppler prints a Figure's layout attributes (/Placement, /BBox) between its name and its text.
+    const elementAbove = (index: number) => lines.slice(0, index).reverse().find((line) => !line.trim().startsWith('/'))?.trim();
+    expect(lines.filter((line, index) => /^\s+""$/.test(line) && !['Figure', 'Figure:'].includes(elementAbove(index) ?? ''))).toEqual([]);
   });
 });
 
