@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkChapters } from '../../src/check/check-sources.js';
 import { resolveConfig } from '../../src/check/config.js';
 import { ALL_RULE_IDS } from '../../src/rules/preset.js';
+import { oneSlipAway } from '../../src/rules/source/spelling-checker.js';
 
 /** The spelling findings of one chapter, as "line:column message" (all other rules off). */
 async function spellingOf(source: string, options?: Record<string, unknown>): Promise<string[]> {
@@ -27,6 +28,27 @@ describe('spelling: the seed booklet slips', () => {
       "3:1 Mot inconnu « Relévé » : vérifiez l'orthographe (« Relevé » ?), ou ajoutez le mot à la liste « words » de la règle spelling.",
     ]);
     expect(await spellingOf("# Votre RIB\n\nRelevé d'identité bancaire.\n")).toEqual([]);
+  });
+
+  it('the hint is a known word one slip away (a doubled letter, two letters swapped), or none', async () => {
+    expect(await spellingOf('# Nous appeler\n\nVous pouvez nous apeler.\n')).toEqual([
+      "3:18 Mot inconnu « apeler » : vérifiez l'orthographe (« appeler » ?), ou ajoutez le mot à la liste « words » de la règle spelling.",
+    ]);
+    expect(await spellingOf('# Votre compte\n\nOuvrez votre compte ameli avec le cdoe.\n')).toEqual([
+      "3:35 Mot inconnu « cdoe » : vérifiez l'orthographe (« code » ?), ou ajoutez le mot à la liste « words » de la règle spelling.",
+    ]);
+    expect(await spellingOf('# Votre compte\n\nOuvrez votre compte xqzt.\n')).toEqual([
+      "3:21 Mot inconnu « xqzt » : vérifiez l'orthographe, ou ajoutez le mot à la liste « words » de la règle spelling.",
+    ]);
+  });
+
+  it('oneSlipAway: accents first, then doubled letters, swaps and missing letters; never the word itself', () => {
+    const near = oneSlipAway('Relévé');
+    expect(near.slice(0, 3)).toEqual(['Relevé', 'Relèvé', 'Relêvé']);
+    expect(near).toEqual(expect.arrayContaining(['Relvéé', 'Rellévé', 'Rlévé']));
+    expect(oneSlipAway('apeler').indexOf('appeler')).toBeLessThan(oneSlipAway('apeler').indexOf('peler'));
+    expect(near).not.toContain('Relévé');
+    expect(oneSlipAway('ça')).toEqual(expect.arrayContaining(['ca', 'çà', 'aç']));
   });
 
   it('"su la page" (a real word in the wrong place) is reported; "sur la page" is not', async () => {

@@ -38,7 +38,7 @@ const IRREGULAR = new Set(['avoir', 'être', 'aller', 'faire', 'pouvoir', 'voulo
 let cached: { key: string; checker: NSpell } | undefined;
 
 /** Bumped when the answers for the same words could change (dictionary, affix rule, stem selection). */
-const ANSWERS_VERSION = 'nspell@2.1.5 dictionary-fr@3.0.0 stems-1';
+const ANSWERS_VERSION = 'nspell@2.1.5 dictionary-fr@3.0.0 stems-1 one-slip-1';
 
 interface Answers {
   version: string;
@@ -137,6 +137,19 @@ function loadDictionary(): LoadedDictionary {
  */
 function dictionaryChecker(words: ReadonlySet<string>): NSpell {
   loads += 1;
+  const spell = withStemsOf(words);
+  return {
+    correct: (word) => spell.correct(word),
+    suggest(word) {
+      const candidates = oneSlipAway(word);
+      withStemsOf(new Set(candidates.map((candidate) => candidate.toLowerCase())));
+      return candidates.filter((candidate) => spell.correct(candidate)).slice(0, 3);
+    },
+  };
+}
+
+/** Adds to the thread's dictionary the stems that can make these words. */
+function withStemsOf(words: ReadonlySet<string>): LoadedDictionary['spell'] {
   const dictionary = (loaded ??= loadDictionary());
   const starts = new Set<string>();
   for (const word of words) for (let length = 1; length <= word.length; length++) starts.add(word.slice(0, length));
@@ -149,4 +162,39 @@ function dictionaryChecker(words: ReadonlySet<string>): NSpell {
   });
   if (fresh.length > 0) dictionary.spell.dictionary(`${fresh.length}\n${fresh.join('\n')}`);
   return dictionary.spell;
+}
+
+/** A letter and the letters an accent slip turns it into. */
+const ACCENT_GROUPS = ['eéèêë', 'aàâ', 'iîï', 'oô', 'uùûü', 'cç'];
+const ACCENT_VARIANTS = new Map<string, string>(
+  ACCENT_GROUPS.flatMap((group) => [...group].flatMap((letter) => [[letter, group] as [string, string], [letter.toUpperCase(), group.toUpperCase()] as [string, string]])),
+);
+
+/**
+ * Words one slip away, most likely first: another accent on one letter
+ * ("Relévé" → "Relevé"), a letter doubled ("apeler" → "appeler"), two
+ * letters swapped, a letter left out.
+ * The dictionary then says which are words. nspell's own suggest tries every
+ * edit with every affix of the French dictionary: seconds a word (6 s for
+ * "xqzt"), for a warning's hint.
+ */
+export function oneSlipAway(word: string): string[] {
+  const letters = [...word];
+  const candidates = new Set<string>();
+  const spliced = (at: number, remove: number, ...insert: string[]) => [...letters.slice(0, at), ...insert, ...letters.slice(at + remove)].join('');
+  const accented = (letter: string) => (ACCENT_VARIANTS.get(letter)?.[0] ?? letter) !== letter;
+  // A wrong accent first (accented letters changed, the plain letter first), then an accent missing.
+  for (const pass of [true, false]) {
+    letters.forEach((letter, at) => {
+      if (accented(letter) !== pass) return;
+      for (const variant of ACCENT_VARIANTS.get(letter) ?? '') if (variant !== letter) candidates.add(spliced(at, 1, variant));
+    });
+  }
+  letters.forEach((letter, at) => candidates.add(spliced(at, 0, letter)));
+  letters.forEach((letter, at) => {
+    if (at + 1 < letters.length && letters[at + 1] !== letter) candidates.add(spliced(at, 2, letters[at + 1]!, letter));
+  });
+  if (letters.length > 2) letters.forEach((_, at) => candidates.add(spliced(at, 1)));
+  candidates.delete(word);
+  return [...candidates];
 }
