@@ -51,3 +51,8 @@ export function displayPath(projectRoot: string, file: string): string {
   const relative = path.relative(projectRoot, file);
   return relative.startsWith('..') ? file : relative;
 }
+
+/** `content/departments/<code>.yaml` of a project (here, not beside the loader: `init-department` needs no YAML or schema). */
+export function departmentFile(projectRoot: string, code: string): string {
+  return path.join(projectRoot, 'content', 'departments', `${code}.yaml`);
+}

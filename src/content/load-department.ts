@@ -1,17 +1,14 @@
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { LivretError } from '../errors.js';
-import { displayPath } from '../paths.js';
+import { departmentFile, displayPath } from '../paths.js';
 import { readYamlFile } from './read-text-file.js';
 import { parseYamlSource } from './yaml-document.js';
 import { departmentSchema, type Department } from './department-schema.js';
 import { offsetOfPath, parseWithSchema, type KeyPath } from './yaml-issues.js';
 import { t } from '../i18n/index.js';
 
-/** `content/departments/<code>.yaml` of a project. */
-export function departmentFile(projectRoot: string, code: string): string {
-  return path.join(projectRoot, 'content', 'departments', `${code}.yaml`);
-}
+export { departmentFile };
 
 /**
  * Reads and validates one department file. Errors name the file, the line and

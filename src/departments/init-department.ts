@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { inseeDepartments } from '../content/department-names.js';
-import { departmentFile } from '../content/load-department.js';
 import { LivretError } from '../errors.js';
-import { displayPath } from '../paths.js';
+import { departmentFile, displayPath } from '../paths.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { starterDepartmentYaml } from './starter-file.js';
 import { t } from '../i18n/index.js';
