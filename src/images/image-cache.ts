@@ -14,7 +14,7 @@ import type { ImageJob, ProcessedImage } from './process-image.js';
  * name, so a stale entry is never used; deleting the folder is always safe.
  */
 // 3: SVG pictures checked against an allow-list (entries made before could hold pictures now refused).
-export const IMAGE_PIPELINE_VERSION = 'livret-images-6';
+export const IMAGE_PIPELINE_VERSION = 'livret-images-7';
 
 /** sharp's version (it pins its libvips build): read from its package file, so a warm build never loads sharp. */
 const SHARP_VERSION = sharpVersion();

@@ -61,9 +61,38 @@ export interface Callout {
   number: number | undefined;
 }
 
-/** An SVG of `width` × `height` pixels with every callout drawn on a transparent background. */
-/** `masks`: hidden fields; a number may sit on one (it holds no words to read), even when it is framed. */
-export function calloutsSvg(width: number, height: number, callouts: readonly Callout[], pixelsPerPoint: number, color: string = CALLOUT_COLOR, masks: readonly PixelRect[] = []): string {
+/** The picture's own pixels (raw, 8 bits a channel), where a number should not cover dark marks. */
+export interface InkMap {
+  data: Uint8Array;
+  width: number;
+  height: number;
+  channels: number;
+}
+
+/** Below this luminance a pixel is ink: text, a button, a rule; not a light fill. */
+const INK_LUMINANCE = 160;
+
+/** How many ink pixels a disc of radius `reach` at (cx, cy) would cover (sampled every 2 pixels). */
+function inkUnder(ink: InkMap | undefined, cx: number, cy: number, reach: number): number {
+  if (!ink) return 0;
+  let count = 0;
+  for (let y = Math.max(0, Math.floor(cy - reach)); y < Math.min(ink.height, cy + reach); y += 2) {
+    for (let x = Math.max(0, Math.floor(cx - reach)); x < Math.min(ink.width, cx + reach); x += 2) {
+      if ((x - cx) ** 2 + (y - cy) ** 2 > reach * reach) continue;
+      const at = (y * ink.width + x) * ink.channels;
+      const luminance = ink.channels >= 3 ? 0.2126 * ink.data[at]! + 0.7152 * ink.data[at + 1]! + 0.0722 * ink.data[at + 2]! : ink.data[at]!;
+      if (luminance < INK_LUMINANCE) count++;
+    }
+  }
+  return count;
+}
+
+/**
+ * An SVG of `width` × `height` pixels with every callout drawn on a transparent background.
+ * `masks`: hidden fields; a number may sit on one (it holds no words to read), even when it is framed.
+ * `ink`: the picture under the callouts, so that a number goes where it covers the fewest dark pixels.
+ */
+export function calloutsSvg(width: number, height: number, callouts: readonly Callout[], pixelsPerPoint: number, color: string = CALLOUT_COLOR, masks: readonly PixelRect[] = [], ink?: InkMap): string {
   const px = (points: number) => Math.max(1, points * pixelsPerPoint);
   const stroke = Math.max(2, px(CALLOUT.stroke));
   const halo = px(CALLOUT.halo);
@@ -84,7 +113,7 @@ export function calloutsSvg(width: number, height: number, callouts: readonly Ca
     // A hidden field holds no words to read: a number may sit on it rather than on a label.
     const hidden = (rect: PixelRect) => masks.some((mask) => mask.x <= rect.x && mask.y <= rect.y && mask.x + mask.width >= rect.x + rect.width && mask.y + mask.height >= rect.y + rect.height);
     const obstacles = frames.filter((_, other) => other !== index && !hidden(callouts[other]!.rect));
-    const { cx, cy } = discCentre({ x, y, width: w, height: h }, discRadius + halo * 2.5 + stroke / 2, width, height, obstacles);
+    const { cx, cy } = discCentre({ x, y, width: w, height: h }, discRadius + halo * 2.5 + stroke / 2, width, height, obstacles, (place, reach) => inkUnder(ink, place.cx, place.cy, reach));
     const disc =
       `<circle cx="${cx}" cy="${cy}" r="${round(discRadius)}" fill="${color}" stroke="${CALLOUT_HALO}" stroke-width="${round(halo * 1.5)}"/>` +
       centredText(String(number), cx, cy, px(CALLOUT.digitSize), '#ffffff');
@@ -95,27 +124,56 @@ export function calloutsSvg(width: number, height: number, callouts: readonly Ca
 
 /**
  * Where a callout's numbered disc goes: outside its frame, so that it never
- * covers the words the frame points at ("Mon nom" read as "on nom"). Left of
- * the frame, at its middle, when the picture has room there; else right of
- * it, below its left end, above it. A frame touching every edge of the picture
- * keeps its disc on its top-left corner, inside the picture.
+ * covers the words the frame points at ("Mon nom" read as "on nom"), nor
+ * another frame, and where it covers the fewest dark pixels of the picture
+ * (`inkAt`: "BIC" beside an IBAN). In order of preference, among places of
+ * equal ink: left of the frame at its middle, right of it, below it (from
+ * its left end to its right end), above it (a form's label is above its
+ * field), then along its left and right sides. A frame touching every edge
+ * of the picture keeps its disc on its top-left corner, inside the picture.
  */
-export function discCentre(frame: PixelRect, reach: number, width: number, height: number, obstacles: readonly PixelRect[] = []): { cx: number; cy: number } {
+export function discCentre(
+  frame: PixelRect,
+  reach: number,
+  width: number,
+  height: number,
+  obstacles: readonly PixelRect[] = [],
+  inkAt: (place: { cx: number; cy: number }, reach: number) => number = () => 0,
+): { cx: number; cy: number } {
   const middleY = clamp(frame.y + frame.height / 2, reach, height - reach);
-  const middleX = clamp(frame.x + reach, reach, width - reach);
-  // Above comes last: on a form, a field's label is above it.
+  const alongWidth = steps(frame.x + reach, frame.x + frame.width - reach, reach);
+  const alongHeight = steps(frame.y + reach, frame.y + frame.height - reach, reach);
   const places = [
     { cx: frame.x - reach, cy: middleY },
     { cx: frame.x + frame.width + reach, cy: middleY },
-    { cx: middleX, cy: frame.y + frame.height + reach },
-    { cx: middleX, cy: frame.y - reach },
+    ...alongWidth.map((cx) => ({ cx: clamp(cx, reach, width - reach), cy: frame.y + frame.height + reach })),
+    ...alongWidth.map((cx) => ({ cx: clamp(cx, reach, width - reach), cy: frame.y - reach })),
+    ...alongHeight.map((cy) => ({ cx: frame.x - reach, cy })),
+    ...alongHeight.map((cy) => ({ cx: frame.x + frame.width + reach, cy })),
   ];
   const inside = (place: { cx: number; cy: number }) => place.cx - reach >= 0 && place.cy - reach >= 0 && place.cx + reach <= width && place.cy + reach <= height;
   // Nor on another frame: the number would seem to point at it.
   const clear = (place: { cx: number; cy: number }) =>
     obstacles.every((rect) => place.cx + reach <= rect.x || place.cx - reach >= rect.x + rect.width || place.cy + reach <= rect.y || place.cy - reach >= rect.y + rect.height);
-  const place = places.find((candidate) => inside(candidate) && clear(candidate)) ?? places.find(inside) ?? { cx: clamp(frame.x, reach, width - reach), cy: clamp(frame.y, reach, height - reach) };
+  const leastInk = (candidates: Array<{ cx: number; cy: number }>) => {
+    let best: { cx: number; cy: number } | undefined;
+    let bestInk = Infinity;
+    for (const candidate of candidates) {
+      const covered = inkAt(candidate, reach);
+      if (covered < bestInk) [best, bestInk] = [candidate, covered];
+      if (covered === 0) break;
+    }
+    return best;
+  };
+  const place = leastInk(places.filter((candidate) => inside(candidate) && clear(candidate))) ?? leastInk(places.filter(inside)) ?? { cx: clamp(frame.x, reach, width - reach), cy: clamp(frame.y, reach, height - reach) };
   return { cx: round(place.cx), cy: round(place.cy) };
+}
+
+/** From `from` to `to` every `step` (at least `from`). */
+function steps(from: number, to: number, step: number): number[] {
+  const out = [from];
+  for (let at = from + step; at <= to; at += step) out.push(at);
+  return out;
 }
 
 /** Flat gray boxes with diagonal hatching over personal data: plainly "hidden", never mistaken for a button. */

@@ -78,7 +78,7 @@ export async function processImage(file: Buffer, job: ImageJob, origin: ImageOri
     if (job.maskStyle === 'blur') for (const rect of masks) overlays.push(await blurred(base.data, raw, rect));
     else if (masks.length > 0) overlays.push({ input: Buffer.from(filledMasksSvg(raw.width, raw.height, masks, pixelsPerPoint)), left: 0, top: 0 });
     const callouts = job.highlights.map((region, index) => ({ rect: toPixels(region), number: job.calloutNumbers[index] ?? undefined }));
-    if (callouts.length > 0) overlays.push({ input: Buffer.from(calloutsSvg(raw.width, raw.height, callouts, pixelsPerPoint, job.grayscale ? CALLOUT_COLOR_GRAY : CALLOUT_COLOR, masks)), left: 0, top: 0 });
+    if (callouts.length > 0) overlays.push({ input: Buffer.from(calloutsSvg(raw.width, raw.height, callouts, pixelsPerPoint, job.grayscale ? CALLOUT_COLOR_GRAY : CALLOUT_COLOR, masks, { data: base.data, ...raw })), left: 0, top: 0 });
 
     const composed = await sharp(base.data, { raw }).composite(overlays).removeAlpha().raw().toBuffer({ resolveWithObject: true });
     // Gray in a pass of its own, after the overlays, so the callouts turn gray too.

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { calloutsSvg, type PixelRect } from '../../src/images/overlays.js';
+import { calloutsSvg, type InkMap, type PixelRect } from '../../src/images/overlays.js';
 
 /** The overlay's pixels (RGBA) as sharp draws the SVG. */
 async function pixels(svg: string): Promise<{ data: Buffer; width: number }> {
@@ -60,5 +60,39 @@ describe('a callout number avoids the other frames', () => {
     expect(discPixels(overlay, { x: 0, y: 160, width: 200, height: 140 })).toBeGreaterThan(200);
     // Alone, the same field has its number on the right, where the other frame is: the test above can fail.
     expect(discPixels(await pixels(calloutsSvg(800, 400, [{ rect: field, number: 3 }], 4)), { x: 304, y: 80, width: 120, height: 100 })).toBeGreaterThan(200);
+  });
+});
+
+describe('a callout number goes where the picture has no words', () => {
+  /** A white 800 × 400 picture with black blocks (words) at `words`. */
+  function picture(words: readonly PixelRect[]): InkMap {
+    const data = new Uint8Array(800 * 400 * 3).fill(255);
+    for (const rect of words) for (let y = rect.y; y < rect.y + rect.height; y++) data.fill(20, (y * 800 + rect.x) * 3, (y * 800 + rect.x + rect.width) * 3);
+    return { data, width: 800, height: 400, channels: 3 };
+  }
+
+  it('an IBAN row as wide as the picture with "BIC …" under its left half: the number goes under its right half', async () => {
+    const iban = { x: 4, y: 100, width: 792, height: 60 };
+    const bic = { x: 10, y: 175, width: 380, height: 30 };
+    const overlay = await pixels(calloutsSvg(800, 400, [{ rect: iban, number: 4 }], 4, undefined, [], picture([bic])));
+    expect(discPixels(overlay, bic)).toBe(0);
+    expect(discPixels(overlay, { x: 390, y: 160, width: 410, height: 120 })).toBeGreaterThan(200);
+    // Without the picture's pixels the number takes the first place below the frame: on "BIC" (the test above can fail).
+    expect(discPixels(await pixels(calloutsSvg(800, 400, [{ rect: iban, number: 4 }], 4)), bic)).toBeGreaterThan(200);
+  });
+
+  it('words all around: the place with the fewest dark pixels, still outside the frame', async () => {
+    const field = { x: 200, y: 150, width: 300, height: 60 };
+    // Words on every side, 30 pixels off the frame (whose own stroke is the callout colour too).
+    const words = [
+      { x: 0, y: 100, width: 170, height: 160 },
+      { x: 530, y: 100, width: 270, height: 160 },
+      { x: 200, y: 40, width: 300, height: 80 },
+      { x: 200, y: 240, width: 100, height: 160 },
+    ];
+    const overlay = await pixels(calloutsSvg(800, 400, [{ rect: field, number: 2 }], 4, undefined, [], picture(words)));
+    expect(discPixels(overlay, { x: field.x + 2, y: field.y + 2, width: field.width - 4, height: field.height - 4 })).toBe(0);
+    for (const rect of words) expect(discPixels(overlay, rect)).toBe(0);
+    expect(discPixels(overlay, { x: 300, y: 230, width: 230, height: 170 })).toBeGreaterThan(200);
   });
 });
