@@ -105,7 +105,7 @@ async function blockMarkup(
       const agencies = await Promise.all(
         block.agencies.map((agency) => idea(agency.pictogram, [agency.name, ...agency.address, ...agency.hours].map(sentenceMarkup).join(' \\\n'))),
       );
-      const map = block.map ? [`#block(breakable: false)[${picture(block.map)} \\\n${lines(block.mapLegend)}]`] : [];
+      const map = block.map ? [`#block(breakable: false)[${picture(block.map)} \\\n${lines(block.mapLegend.map((line) => line.sentence))}]`] : [];
       return [...agencies, ...map].join('\n');
     }
     case 'contact':

@@ -88,6 +88,10 @@ export const articleSchema = z
   })
   .transform((written): Article => ARTICLE_SPELLINGS[written]);
 
+/** The marks of a map of reception points (src/layout/map-symbols.ts draws them). */
+export const MAP_SYMBOLS = ['siege', 'agence', 'rendez-vous', 'france-services', 'examens', 'voisin'] as const;
+export type MapSymbol = (typeof MAP_SYMBOLS)[number];
+
 export const departmentSchema = z
   .strictObject({
     code: z
@@ -123,7 +127,19 @@ export const departmentSchema = z
       .strictObject({
         src: z.string().min(1).describe('Image dans assets/maps/, par exemple "61-points-accueil.png"'),
         alt: z.string().min(1).describe("Ce que montre la carte, en phrases simples"),
-        legend: z.array(z.string().min(1)).default([]).describe('Légende : une phrase par ligne'),
+        title: z.string().min(1).optional().describe('Titre de la carte ; par défaut « Carte des agences de l\'Orne » (avec le nom du département)'),
+        legend: z
+          .array(
+            z.union([
+              z.string().min(1),
+              z.strictObject({
+                symbol: z.enum(MAP_SYMBOLS).describe('La marque de la carte que la ligne explique'),
+                text: z.string().min(1).describe('La phrase de la ligne'),
+              }),
+            ]),
+          )
+          .default([])
+          .describe('Légende : une phrase par ligne, avec la marque de la carte (symbol) quand la ligne en explique une'),
       })
       .optional()
       .describe("Carte des points d'accueil (image dans assets/maps/)"),

@@ -30,7 +30,9 @@ export function placementBox(slot: ScreenshotSlot, preset: LayoutPreset): Placem
   };
   const column = columns[slot];
   const fit = (width: number) => Math.min(width - FRAME_ALLOWANCE, textWidth(preset));
-  return { maxWidth: fit(column.landscape), portraitMaxWidth: fit(column.portrait), maxHeight: preset.maxScreenshotHeight };
+  // A map is drawn for print across the text column (its labels are 14 pt at that width): only the page limits its height.
+  const maxHeight = slot === 'map' ? Math.max(preset.maxScreenshotHeight, textWidth(preset)) : preset.maxScreenshotHeight;
+  return { maxWidth: fit(column.landscape), portraitMaxWidth: fit(column.portrait), maxHeight };
 }
 
 /** Width of a step's text (beside the step number and the pictogram). */

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fontFile } from '../fonts/fonts.js';
 import { THEME } from '../geometry/theme.js';
 import type { ImageLookup } from '../images/prepared-image.js';
-import type { AgenciesBlock, Block, Booklet, Chapter, Inline, Pictogram, Screenshot, Sentence, Step } from '../model/booklet.js';
+import type { AgenciesBlock, Block, Booklet, Chapter, Inline, MapLegendLine, Pictogram, Screenshot, Sentence, Step } from '../model/booklet.js';
+import { mapSymbolSvg } from '../layout/map-symbols.js';
 
 /**
  * The booklet as one accessible web page (`livret build --format html`),
@@ -72,8 +73,12 @@ function agenciesHtml(block: AgenciesBlock, input: HtmlInput, level: 3 | 4): str
   const agencies = block.agencies.map((agency) =>
     row(agency.pictogram, [`<h${level}>${sentenceText(agency.name)}</h${level}>`, paragraphs(agency.address), agency.hours.map((hours) => `<p><strong>${sentenceText(hours)}</strong></p>`).join('\n'), weekTable(agency.week)].join('\n')),
   );
-  const map = block.map ? [screenshotHtml(block.map, input)] : [];
-  const legend = block.mapLegend.length > 0 ? [`<ul>${block.mapLegend.map((line) => `<li>${sentenceText(line)}</li>`).join('')}</ul>`] : [];
+  const title = block.map && block.mapTitle ? [`<p><strong>${sentenceText(block.mapTitle)}</strong></p>`] : [];
+  const map = block.map ? [...title, screenshotHtml(block.map, input)] : [];
+  // A line that explains a mark starts with that mark, drawn as on the map (decorative: the line says what it is).
+  const legendItem = (line: MapLegendLine) =>
+    line.symbol ? `<li class="marked"><span class="mark" aria-hidden="true">${mapSymbolSvg(line.symbol, 24)}</span>${sentenceText(line.sentence)}</li>` : `<li>${sentenceText(line.sentence)}</li>`;
+  const legend = block.mapLegend.length > 0 ? [`<ul class="map-legend">${block.mapLegend.map(legendItem).join('')}</ul>`] : [];
   return [...agencies, ...map, ...legend].join('\n');
 }
 
@@ -156,6 +161,7 @@ strong{font-weight:700}dfn{font-style:normal}
 .chapter-title{align-items:center}.chapter-title h2{margin:0}
 section{margin-top:2.5rem}
 ul,ol{padding-left:1.5em;margin:0 0 .5em}
+.map-legend li.marked{list-style:none}.map-legend .mark svg{width:1.1em;height:1.1em;vertical-align:-.2em;margin:0 .4em 0 -1.5em}
 ol.steps{list-style:none;padding:0;counter-reset:step}
 ol.steps>li{counter-increment:step;position:relative;padding-left:3.5rem}
 ol.steps>li::before{content:counter(step);position:absolute;left:0;top:0;width:2.5rem;height:2.5rem;border-radius:.4rem;background:${colors.accent};color:${colors.onAccent};font-weight:700;font-size:1.4rem;text-align:center;line-height:2.5rem}

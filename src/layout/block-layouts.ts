@@ -4,6 +4,7 @@ import type {
   Block,
   ContactBlock,
   ListBlock,
+  MapLegendLine,
   NotesBlock,
   Screenshot,
   Sentence,
@@ -17,6 +18,7 @@ import { besidePicto, BOX_BORDER, BOX_PADDING, box, MIN_TEXT_COLUMN, screenshotC
 import { besidePictoWidth, PRESETS, textWidth } from '../geometry/presets.js';
 import { isPortrait as isPortraitSize, STEP_NUMBER_WIDTH, stepTextWidth } from '../geometry/screenshot-placement.js';
 import { lineHeight, THEME } from '../geometry/theme.js';
+import { mapSymbolSvg } from './map-symbols.js';
 import { tagged, taggedRun } from './pdf-tags.js';
 
 /**
@@ -145,12 +147,30 @@ function layoutAgencies(block: AgenciesBlock, context: LayoutContext): Content[]
     ]),
   );
   if (!block.map) return agencies;
-  const map = screenshotContent(block.map, context);
-  const legend: Content = tagged({ ul: block.mapLegend.map((line) => listItem(line, textWidth(context.preset) - LIST_MARKER_WIDTH)), markerColor: THEME.colors.accent, margin: [0, 8, 0, 0] }, 'L');
+  const title = block.mapTitle ? [tagged(sentenceContent(block.mapTitle, { bold: true }, textWidth(context.preset)), 'P')] : [];
+  const map = { stack: [...title, screenshotContent(block.map, context)] };
   if (block.mapLegend.length === 0) return [...agencies, unbreakable([map])];
-  // The map stays with its legend when both fit a page (A4); on a smaller page (A5) they are two blocks.
-  const together = context.preset.maxScreenshotHeight + estimatedHeight(block.mapLegend, context) < usableHeight(context) * 0.9;
+  const legend: Content = tagged({ ul: block.mapLegend.map((line) => legendLine(line, textWidth(context.preset) - LIST_MARKER_WIDTH)), markerColor: THEME.colors.accent, margin: [0, 8, 0, 0] }, 'L');
+  // The map stays with its legend when both fit a page; else (a tall map on a small page) they are two blocks.
+  const mapHeight = context.images(block.map).placed.height + (block.mapTitle ? THEME.bodySize * THEME.lineSpacing : 0);
+  const together = mapHeight + estimatedHeight(block.mapLegend.map((line) => line.sentence), context) < usableHeight(context) * 0.9;
   return together ? [...agencies, unbreakable([map, legend])] : [...agencies, unbreakable([map], 8), unbreakable([legend])];
+}
+
+/** Size of a legend line's mark, in points: a little larger than the text's capitals. */
+const LEGEND_SYMBOL_SIZE = 18;
+
+/**
+ * A legend line starts with the map's own mark (src/layout/map-symbols.ts),
+ * drawn in place of the bullet, so the reader matches the line to the map;
+ * a line without a mark keeps its bullet.
+ */
+function legendLine(line: MapLegendLine, column: number): Content {
+  if (!line.symbol) return listItem(line.sentence, column);
+  const gap = 8;
+  const mark = { svg: mapSymbolSvg(line.symbol, 72), width: LEGEND_SYMBOL_SIZE, height: LEGEND_SYMBOL_SIZE, margin: [-LIST_MARKER_WIDTH, 2, gap, 0] as [number, number, number, number] };
+  const text = { ...sentenceContent(line.sentence, {}, column - LEGEND_SYMBOL_SIZE - gap + LIST_MARKER_WIDTH), width: '*' as const };
+  return tagged({ columns: [mark, text], columnGap: 0, listType: 'none' } as Content, 'LI', 'LBody');
 }
 
 /** Height of the page's text area, in points. */

@@ -1,4 +1,4 @@
-import type { Department } from '../content/department-schema.js';
+import type { Department, MapSymbol } from '../content/department-schema.js';
 
 /**
  * The Booklet model: the one typed tree between the Markdown reader and the
@@ -123,8 +123,16 @@ export interface AgenciesBlock {
     pictogram: Pictogram;
   }>;
   map: Screenshot | undefined;
-  mapLegend: Sentence[];
+  /** Said above the map ("Carte des agences de l'Orne"). */
+  mapTitle: Sentence | undefined;
+  /** Each legend line with the map's own mark when it explains one. */
+  mapLegend: MapLegendLine[];
   source: SourcePosition;
+}
+
+export interface MapLegendLine {
+  sentence: Sentence;
+  symbol: MapSymbol | undefined;
 }
 
 export interface ContactBlock {
@@ -206,7 +214,7 @@ export function blockSentences(block: Block): Sentence[] {
     case 'steps':
       return block.steps.flatMap((step) => step.sentences);
     case 'agencies':
-      return [...block.agencies.flatMap((a) => [a.name, ...a.address, ...a.hours, ...a.week.flat()]), ...block.mapLegend];
+      return [...block.agencies.flatMap((a) => [a.name, ...a.address, ...a.hours, ...a.week.flat()]), ...(block.mapTitle ? [block.mapTitle] : []), ...block.mapLegend.map((line) => line.sentence)];
     case 'contact':
       return block.lines.flatMap((line) => line.sentences);
     case 'table':

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Agency } from '../content/department-schema.js';
+import { withArticle } from '../content/department-names.js';
 import { agencyHoursLines, weeklyTable } from '../content/opening-hours.js';
 import { pictogramByName } from '../pictograms/lexicon.js';
 import type { AgenciesBlock, ContactBlock, Sentence, SourcePosition } from './booklet.js';
@@ -52,8 +53,11 @@ export function agenciesBlock(context: ChapterContext, where: SourcePosition, st
         source: where,
       }
     : undefined;
-  const mapLegend = department.map?.legend.map((line) => sentence(line, where)) ?? [];
-  return { kind: 'agencies', agencies, map, mapLegend, source: where };
+  const mapLegend = (department.map?.legend ?? []).map((line) =>
+    typeof line === 'string' ? { sentence: sentence(line, where), symbol: undefined } : { sentence: sentence(line.text, where), symbol: line.symbol },
+  );
+  const mapTitle = department.map ? sentence(department.map.title ?? `Carte des agences ${withArticle(department)}`, where, true) : undefined;
+  return { kind: 'agencies', agencies, map, mapTitle, mapLegend, source: where };
 }
 
 export function contactBlock(context: ChapterContext, where: SourcePosition): ContactBlock {

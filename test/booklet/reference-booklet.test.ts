@@ -126,3 +126,28 @@ describe('reproducible output', () => {
     expect(Buffer.from(again.pdf).equals(Buffer.from(result.pdf))).toBe(true);
   });
 });
+
+describe('the map of the agencies, drawn for print', () => {
+  const agencies = () => result.booklet.chapters.flatMap((chapter) => chapter.blocks).find((block) => block.kind === 'agencies');
+
+  it('spans the text column, so that its town names print at 14 pt at least, in A4 and A5', async () => {
+    const { MAP_LABEL_PIXELS } = await import('../../src/tools/screenshots/orne-map.js');
+    const { placementBox, placedSize } = await import('../../src/geometry/screenshot-placement.js');
+    const { PRESETS, textWidth } = await import('../../src/geometry/presets.js');
+    for (const preset of [PRESETS.a4, PRESETS.a5]) {
+      const placed = placedSize(placementBox('map', preset), 1200, 780);
+      expect(placed.width).toBeCloseTo(textWidth(preset) - 4, 0);
+      // A label of MAP_LABEL_PIXELS in a 1200-pixel picture, at its printed width.
+      expect((MAP_LABEL_PIXELS * placed.width) / 1200).toBeGreaterThanOrEqual(14);
+    }
+  });
+
+  it('has its title above it and a legend whose lines start with the marks of the map', () => {
+    const block = agencies();
+    if (block?.kind !== 'agencies') throw new Error('no agencies block');
+    expect(block.mapTitle?.text).toBe("Carte des agences sur le territoire de l'Orne");
+    expect(block.mapLegend.map((line) => line.symbol)).toEqual(['siege', 'agence', 'rendez-vous', 'france-services', undefined, undefined, 'examens', 'voisin']);
+    const page = readback.pages.find((each) => each.text.includes('Carte des agences sur le territoire'));
+    expect(page?.text.indexOf('Carte des agences sur le territoire')).toBeLessThan(page?.text.indexOf('Le siège de la CPAM est à Alençon.') ?? -1);
+  });
+});

@@ -8,11 +8,13 @@
  * Every kind of point has its own colour AND shape, so the legend still reads
  * in grayscale.
  */
+import type { MapSymbol } from '../../content/department-schema.js';
+import { mapSymbolElements } from '../../layout/map-symbols.js';
 import { Canvas } from './canvas.js';
 import { textWidth } from './text-width.js';
 import { COLOURS, drawText, lineHeight } from './widgets.js';
 
-type PointKind = 'siege' | 'agence' | 'rendez-vous' | 'france-services' | 'examens' | 'limitrophe';
+type PointKind = MapSymbol;
 
 interface Place {
   town: string;
@@ -50,32 +52,15 @@ const PLACES: readonly Place[] = [
   { town: 'Putanges', lon: -0.245, lat: 48.762, kind: 'france-services', label: 'below' },
   { town: 'Le Mêle-sur-Sarthe', lon: 0.36, lat: 48.51, kind: 'france-services', label: 'below' },
   { town: 'Longny-au-Perche', lon: 0.752, lat: 48.53, kind: 'france-services', label: 'below' },
-  { town: 'Alençon', lon: 0.093, lat: 48.432, kind: 'examens', shift: [-50, -26] },
-  { town: 'Mamers', lon: 0.369, lat: 48.349, kind: 'limitrophe', label: 'below' },
-  { town: 'Nogent-le-Rotrou', lon: 0.822, lat: 48.321, kind: 'limitrophe', label: 'below' },
+  { town: 'Alençon', lon: 0.093, lat: 48.432, kind: 'examens', shift: [-78, -50] },
+  { town: 'Mamers', lon: 0.369, lat: 48.349, kind: 'voisin', label: 'below' },
+  { town: 'Nogent-le-Rotrou', lon: 0.822, lat: 48.321, kind: 'voisin', label: 'below' },
 ];
 
-const NEIGHBOURS = [
-  { name: 'Calvados', lon: -0.35, lat: 48.93 },
-  { name: 'Eure', lon: 0.75, lat: 48.93 },
-  { name: 'Eure-et-Loir', lon: 1.0, lat: 48.25 },
-  { name: 'Sarthe', lon: 0.05, lat: 48.27 },
-  { name: 'Mayenne', lon: -0.72, lat: 48.38 },
-] as const;
-
-const LEGEND: ReadonlyArray<readonly [PointKind, string]> = [
-  ['siege', 'Siège de la CPAM (Alençon)'],
-  ['agence', 'Agence de la CPAM'],
-  ['rendez-vous', 'Point d’accueil sur rendez-vous'],
-  ['france-services', 'Maison France Services'],
-  ['examens', 'Centre d’examens de santé'],
-  ['limitrophe', 'Point d’accueil voisin (hors de l’Orne)'],
-];
-
-const MAP = { width: 1200, top: 40, height: 720 };
+const MAP = { width: 1200, top: 30, height: 720 };
 const LON_MIN = -0.95;
-const LON_MAX = 1.1;
-const LAT_MIN = 48.2;
+const LON_MAX = 1.0;
+const LAT_MIN = 48.25;
 const LAT_MAX = 49.0;
 /** East–west degrees are shorter than north–south ones at this latitude. */
 const LON_FACTOR = Math.cos((48.6 * Math.PI) / 180);
@@ -85,84 +70,46 @@ function project(lon: number, lat: number): [number, number] {
   return [Math.round((lon - LON_MIN) * LON_FACTOR * SCALE), Math.round(MAP.top + (LAT_MAX - lat) * SCALE)];
 }
 
-const MARKER_COLOURS: Record<PointKind, string> = {
-  siege: COLOURS.blue,
-  agence: COLOURS.blue,
-  'rendez-vous': '#00703C',
-  'france-services': COLOURS.pink,
-  examens: '#7A4A00',
-  limitrophe: '#00703C',
-};
+/**
+ * Drawn for print: the booklet prints the map across its text column (120 mm
+ * in A5), so that 52 px here is 14.7 pt on paper. Only the CPAM's own places
+ * (the head office and the agencies) carry their name, at that size; the
+ * other marks are explained by the booklet's legend lines, each starting with
+ * the same mark (src/layout/map-symbols.ts). The legend is not in the picture.
+ */
+export const MAP_LABEL_PIXELS = 52;
+const LABEL_SIZE = MAP_LABEL_PIXELS;
+const MARK_SIZE = { siege: 84, agence: 60, other: 52 } as const;
 
-/** Draws one marker centred on (cx, cy); returns its half-size for label placement. */
-function marker(canvas: Canvas, kind: PointKind, cx: number, cy: number): number {
-  const colour = MARKER_COLOURS[kind];
-  switch (kind) {
-    case 'siege': {
-      const points = Array.from({ length: 10 }, (_, index) => {
-        const radius = index % 2 === 0 ? 26 : 11;
-        const angle = (Math.PI / 5) * index - Math.PI / 2;
-        return `${(cx + radius * Math.cos(angle)).toFixed(1)},${(cy + radius * Math.sin(angle)).toFixed(1)}`;
-      });
-      canvas.add(`<polygon points="${points.join(' ')}" fill="${colour}" stroke="${COLOURS.white}" stroke-width="2"/>`);
-      return 26;
-    }
-    case 'agence':
-      canvas.add(`<rect x="${cx - 15}" y="${cy - 15}" width="30" height="30" fill="${colour}" stroke="${COLOURS.white}" stroke-width="2"/>`);
-      return 15;
-    case 'rendez-vous':
-      canvas.add(`<circle cx="${cx}" cy="${cy}" r="14" fill="${colour}" stroke="${COLOURS.white}" stroke-width="2"/>`);
-      return 14;
-    case 'france-services':
-      canvas.add(`<polygon points="${cx},${cy - 17} ${cx + 16},${cy + 13} ${cx - 16},${cy + 13}" fill="${colour}" stroke="${COLOURS.white}" stroke-width="2"/>`);
-      return 16;
-    case 'examens':
-      canvas.add(`<circle cx="${cx}" cy="${cy}" r="17" fill="${COLOURS.white}" stroke="${colour}" stroke-width="3"/>`);
-      canvas.add(`<rect x="${cx - 4}" y="${cy - 11}" width="8" height="22" fill="${colour}"/><rect x="${cx - 11}" y="${cy - 4}" width="22" height="8" fill="${colour}"/>`);
-      return 17;
-    case 'limitrophe':
-      canvas.add(`<circle cx="${cx}" cy="${cy}" r="12" fill="${COLOURS.white}" stroke="${colour}" stroke-width="5"/>`);
-      return 14;
-  }
+function markSize(kind: PointKind): number {
+  return kind === 'siege' ? MARK_SIZE.siege : kind === 'agence' ? MARK_SIZE.agence : MARK_SIZE.other;
 }
 
 function townLabel(canvas: Canvas, place: Place, cx: number, cy: number, half: number): void {
-  const size = place.kind === 'siege' || place.kind === 'agence' ? 24 : 20;
-  const weight = place.kind === 'siege' || place.kind === 'agence' ? 700 : 400;
-  const box = lineHeight(size);
+  const box = lineHeight(LABEL_SIZE);
   const side = place.label ?? 'right';
-  const x = side === 'right' ? cx + half + 8 : side === 'left' ? cx - half - 8 : cx;
-  const y = side === 'above' ? cy - half - 4 - box : side === 'below' ? cy + half + 2 : cy - box / 2;
+  const x = side === 'right' ? cx + half + 10 : side === 'left' ? cx - half - 10 : cx;
+  const y = side === 'above' ? cy - half - 6 - box : side === 'below' ? cy + half + 4 : cy - box / 2;
   const anchor = side === 'right' ? 'start' : side === 'left' ? 'end' : 'middle';
   // A white halo keeps names readable where they cross the outline.
-  const width = textWidth(place.town, size, weight);
+  const width = textWidth(place.town, LABEL_SIZE, 700);
   const left = anchor === 'start' ? x : anchor === 'end' ? x - width : x - width / 2;
-  canvas.add(`<rect x="${Math.round(left - 3)}" y="${Math.round(y + 2)}" width="${Math.round(width + 6)}" height="${box - 2}" rx="4" fill="${COLOURS.white}" fill-opacity="0.85"/>`);
-  drawText(canvas, { x, y, text: place.town, size, weight, anchor });
+  canvas.add(`<rect x="${Math.round(left - 6)}" y="${Math.round(y + 4)}" width="${Math.round(width + 12)}" height="${box - 4}" rx="8" fill="${COLOURS.white}" fill-opacity="0.9"/>`);
+  drawText(canvas, { x, y, text: place.town, size: LABEL_SIZE, weight: 700, anchor });
 }
 
 export function orneMap(): Canvas {
-  const legendTop = MAP.top + MAP.height + 30;
-  const canvas = new Canvas(MAP.width, legendTop + LEGEND.length * 50 + 40);
+  const canvas = new Canvas(MAP.width, MAP.top + MAP.height + 30);
   const outline = OUTLINE.map(([lon, lat]) => project(lon, lat).join(',')).join(' ');
-  canvas.add(`<polygon points="${outline}" fill="#F3F6EC" stroke="${COLOURS.text}" stroke-width="4" stroke-linejoin="round"/>`);
-  for (const neighbour of NEIGHBOURS) {
-    const [x, y] = project(neighbour.lon, neighbour.lat);
-    drawText(canvas, { x, y, text: neighbour.name, size: 20, colour: COLOURS.muted, anchor: 'middle' });
-  }
-  const [orneX, orneY] = project(-0.35, 48.68);
-  drawText(canvas, { x: orneX, y: orneY, text: 'ORNE', size: 34, weight: 700, colour: '#5C6B4A', anchor: 'middle' });
+  canvas.add(`<polygon points="${outline}" fill="#F3F6EC" stroke="${COLOURS.text}" stroke-width="5" stroke-linejoin="round"/>`);
+  const [orneX, orneY] = project(-0.47, 48.69);
+  drawText(canvas, { x: orneX, y: orneY, text: 'ORNE', size: 56, weight: 700, colour: '#5C6B4A', anchor: 'middle' });
   for (const place of PLACES) {
     const [x, y] = project(place.lon, place.lat);
     const [dx, dy] = place.shift ?? [0, 0];
-    const half = marker(canvas, place.kind, x + dx, y + dy);
-    if (!place.shift) townLabel(canvas, place, x + dx, y + dy, half);
+    const size = markSize(place.kind);
+    canvas.add(mapSymbolElements(place.kind, x + dx, y + dy, size));
+    if (place.kind === 'siege' || place.kind === 'agence') townLabel(canvas, place, x + dx, y + dy, size / 2);
   }
-  canvas.add(`<rect x="30" y="${legendTop - 10}" width="${MAP.width - 60}" height="${LEGEND.length * 50 + 20}" rx="8" fill="${COLOURS.white}" stroke="${COLOURS.border}" stroke-width="2"/>`);
-  LEGEND.forEach(([kind, text], index) => {
-    const cy = legendTop + 25 + index * 50;
-    marker(canvas, kind, 80, cy);
-    drawText(canvas, { x: 120, y: cy - lineHeight(24) / 2, text, size: 24 });
-  });
   return canvas;
 }
