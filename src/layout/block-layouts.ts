@@ -150,7 +150,8 @@ function layoutAgencies(block: AgenciesBlock, context: LayoutContext): Content[]
   const title = block.mapTitle ? [tagged(sentenceContent(block.mapTitle, { bold: true }, textWidth(context.preset)), 'P')] : [];
   const map = { stack: [...title, screenshotContent(block.map, context)] };
   if (block.mapLegend.length === 0) return [...agencies, unbreakable([map])];
-  const legend: Content = tagged({ ul: block.mapLegend.map((line) => legendLine(line, textWidth(context.preset) - LIST_MARKER_WIDTH)), markerColor: THEME.colors.accent, margin: [0, 8, 0, 0] }, 'L');
+  const marked = block.mapLegend.some((line) => line.symbol !== undefined);
+  const legend: Content = tagged({ ul: block.mapLegend.map((line) => legendLine(line, marked, textWidth(context.preset) - LIST_MARKER_WIDTH)), markerColor: THEME.colors.accent, margin: [0, 8, 0, 0] }, 'L');
   // The map stays with its legend when both fit a page; else (a tall map on a small page) they are two blocks.
   const mapHeight = context.images(block.map).placed.height + (block.mapTitle ? THEME.bodySize * THEME.lineSpacing : 0);
   const together = mapHeight + estimatedHeight(block.mapLegend.map((line) => line.sentence), context) < usableHeight(context) * 0.9;
@@ -162,13 +163,17 @@ const LEGEND_SYMBOL_SIZE = 18;
 
 /**
  * A legend line starts with the map's own mark (src/layout/map-symbols.ts),
- * drawn in place of the bullet, so the reader matches the line to the map;
- * a line without a mark keeps its bullet.
+ * drawn in place of the bullet, so the reader matches the line to the map.
+ * In a legend with marks, a line without one says more about the mark above
+ * it ("Ces maisons s'appelaient avant…"): it stands under that line's text,
+ * with no bullet that would make it seem a mark of its own.
  */
-function legendLine(line: MapLegendLine, column: number): Content {
-  if (!line.symbol) return listItem(line.sentence, column);
+function legendLine(line: MapLegendLine, legendHasMarks: boolean, column: number): Content {
+  if (!line.symbol && !legendHasMarks) return listItem(line.sentence, column);
   const gap = 8;
-  const mark = { svg: mapSymbolSvg(line.symbol, 72), width: LEGEND_SYMBOL_SIZE, height: LEGEND_SYMBOL_SIZE, margin: [-LIST_MARKER_WIDTH, 2, gap, 0] as [number, number, number, number] };
+  const markBox = { width: LEGEND_SYMBOL_SIZE, height: LEGEND_SYMBOL_SIZE, margin: [-LIST_MARKER_WIDTH, 2, gap, 0] as [number, number, number, number] };
+  // The same two columns with or without a mark, so that a line under a marked one starts where its text does.
+  const mark = line.symbol ? { svg: mapSymbolSvg(line.symbol, 72), ...markBox } : { text: '', ...markBox };
   const text = { ...sentenceContent(line.sentence, {}, column - LEGEND_SYMBOL_SIZE - gap + LIST_MARKER_WIDTH), width: '*' as const };
   return tagged({ columns: [mark, text], columnGap: 0, listType: 'none' } as Content, 'LI', 'LBody');
 }

@@ -35,8 +35,10 @@ const { default: Line } = require('pdfmake/js/Line.js') as { default: { prototyp
  * of its paragraph; on a later line it prints "00000". Every line built gets
  * its references linked, as the first line does. pdfmake also measures the
  * reference as "00000" and leaves that width when it prints "10": the
- * placeholder here is "00" (a booklet has fewer than 100 pages; the font's
- * digits have one width), so the full stop after it stays close.
+ * placeholder here is "00" (a booklet has fewer than 100 pages), and when a
+ * line is drawn its references are resolved first and what follows them on
+ * the line moves by the width they gave back (the font's digits are
+ * proportional: "14" is narrower than "00"), so "page 14." has no gap.
  */
 interface ReferencingInline {
   _pageRef?: { _nodeRef: unknown };
@@ -44,6 +46,20 @@ interface ReferencingInline {
 }
 const { default: LayoutBuilder } = require('pdfmake/js/LayoutBuilder.js') as {
   default: { prototype: { buildNextLine(this: unknown, textNode: unknown): { inlines: ReferencingInline[] } | null } };
+};
+
+interface DrawnInline {
+  text: string;
+  x: number;
+  width: number;
+  alignment?: string;
+  _pageNodeRef?: { positions?: Array<{ pageNumber: number }> };
+}
+const { default: Renderer } = require('pdfmake/js/Renderer.js') as {
+  default: { prototype: { renderLine(this: unknown, line: { inlines: DrawnInline[] }, x: number, y: number): unknown } };
+};
+const { default: TextInlines } = require('pdfmake/js/TextInlines.js') as {
+  default: new (pdfDocument: null) => { widthOfText(text: string, inline: DrawnInline): number };
 };
 
 const { default: DocPreprocessor } = require('pdfmake/js/DocPreprocessor.js') as {
@@ -66,6 +82,24 @@ export function applyPdfmakeFixes(): void {
     const line = buildNextLine.call(this, textNode);
     for (const inline of line?.inlines ?? []) if (inline._pageRef) inline._pageNodeRef = inline._pageRef._nodeRef;
     return line;
+  };
+  const renderLine = Renderer.prototype.renderLine;
+  Renderer.prototype.renderLine = function renderLineWithResolvedReferences(this: unknown, line, x, y) {
+    let shift = 0;
+    for (const inline of line.inlines) {
+      inline.x -= shift;
+      const pageNumber = inline._pageNodeRef?.positions?.[0]?.pageNumber;
+      if (pageNumber === undefined) continue;
+      inline.text = String(pageNumber);
+      const width = new TextInlines(null).widthOfText(inline.text, inline);
+      const givenBack = inline.width - width;
+      inline.width = width;
+      // As pdfmake does for aligned numbers (the contents' right-aligned page numbers); else the rest of the line follows.
+      if (inline.alignment === 'right') inline.x += givenBack;
+      else if (inline.alignment === 'center') inline.x += givenBack / 2;
+      else shift += givenBack;
+    }
+    return renderLine.call(this, line, x, y);
   };
   Line.prototype.hasEnoughSpaceForInline = function hasEnoughSpaceForInline(this: LineLike, inline: InlineLike, nextInlines: InlineLike[] = []): boolean {
     if (this.inlines.length === 0) return true;

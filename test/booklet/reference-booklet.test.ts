@@ -2,6 +2,7 @@ import { PDFParse } from 'pdf-parse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBooklet, type BuildResult } from '../../src/pipeline.js';
 import { normaliseForSearch, readPdf, type PdfReadback } from '../../src/verify/read-pdf.js';
+import { pageLines } from '../../src/rules/pdf/lines.js';
 import { REPO_ROOT } from '../helpers/project.js';
 import { readPdfStructure, type PdfStructure } from '../helpers/pdf-structure.js';
 
@@ -149,5 +150,25 @@ describe('the map of the agencies, drawn for print', () => {
     expect(block.mapLegend.map((line) => line.symbol)).toEqual(['siege', 'agence', 'rendez-vous', 'france-services', undefined, undefined, 'examens', 'voisin']);
     const page = readback.pages.find((each) => each.text.includes('Carte des agences sur le territoire'));
     expect(page?.text.indexOf('Carte des agences sur le territoire')).toBeLessThan(page?.text.indexOf('Le siège de la CPAM est à Alençon.') ?? -1);
+    // A line without a mark says more about the mark above it: under that line's text, no bullet of its own.
+    const lines = pageLines(page!);
+    const lineStarting = (start: string) => lines.find((line) => line.text.replace(/’/g, "'").trimStart().startsWith(start));
+    const marked = lineStarting('Des Maisons France Services');
+    const more = lineStarting("Ces maisons s'appelaient");
+    expect(marked && more ? Math.abs(more.left - marked.left) : Infinity).toBeLessThan(1);
+  });
+});
+
+describe('cross-references print their page', () => {
+  it('"page 14." has no gap before its full stop (pdfmake measured the number as its placeholder)', () => {
+    const numbersBeforeStop = readback.pages.flatMap((page) =>
+      page.runs.flatMap((run, index) => {
+        const next = page.runs[index + 1];
+        return /^\d+$/.test(run.text) && page.runs[index - 2]?.text === 'page' && next?.text.startsWith('.') ? [{ page: page.page, gap: next.x - (run.x + run.width) }] : [];
+      }),
+    );
+    // The two :chapitre references of the reference booklet (both in 03-creer-compte.md).
+    expect(numbersBeforeStop.length).toBe(2);
+    for (const { gap } of numbersBeforeStop) expect(Math.abs(gap)).toBeLessThan(0.5);
   });
 });

@@ -53,6 +53,8 @@ const PLACES: readonly Place[] = [
   { town: 'Le Mêle-sur-Sarthe', lon: 0.36, lat: 48.51, kind: 'france-services', label: 'below' },
   { town: 'Longny-au-Perche', lon: 0.752, lat: 48.53, kind: 'france-services', label: 'below' },
   { town: 'Alençon', lon: 0.093, lat: 48.432, kind: 'examens', shift: [-78, -50] },
+  // Alençon has an agency beside the head office: "4 agences … à Alençon, Argentan, Flers et L'Aigle".
+  { town: 'Alençon', lon: 0.093, lat: 48.432, kind: 'agence', shift: [-70, 14] },
   { town: 'Mamers', lon: 0.369, lat: 48.349, kind: 'voisin', label: 'below' },
   { town: 'Nogent-le-Rotrou', lon: 0.822, lat: 48.321, kind: 'voisin', label: 'below' },
 ];
@@ -109,7 +111,8 @@ export function orneMap(): Canvas {
     const [dx, dy] = place.shift ?? [0, 0];
     const size = markSize(place.kind);
     canvas.add(mapSymbolElements(place.kind, x + dx, y + dy, size));
-    if (place.kind === 'siege' || place.kind === 'agence') townLabel(canvas, place, x + dx, y + dy, size / 2);
+    // A shifted mark shares its town's name with the mark beside it.
+    if (!place.shift && (place.kind === 'siege' || place.kind === 'agence')) townLabel(canvas, place, x + dx, y + dy, size / 2);
   }
   return canvas;
 }
