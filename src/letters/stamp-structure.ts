@@ -8,7 +8,9 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRe
  * to that letter's own copy of the static structure. The stamped strings are
  * marked content too, with ids after the static ones, and fill the empty
  * elements the layout left for them (`livret:address`, `livret:recipient-N`,
- * `livret:code`); the code carries /ActualText of its digits.
+ * `livret:code`); the code carries /ActualText of its digits. This file
+ * reads the static structure and writes the batch's root; each letter's copy
+ * is written from src/letters/letter-objects.ts.
  */
 
 /** The static structure, read once per batch: elements with their marked content per page index. */

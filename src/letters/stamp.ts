@@ -14,8 +14,10 @@ import { BatchStructure, copyStaticPages, refText } from './stamp-structure.js';
  * adds a few strings (address in the window, lines naming the recipient, the
  * code), each a marked-content sequence of the letter's own structure tree
  * (src/letters/stamp-structure.ts). The per-letter content stream is written
- * directly as PDF operators with glyph ids cached per character: no layout,
- * no operator objects, so a batch costs little more than its bytes.
+ * directly as PDF operators with glyph ids cached per character, and each
+ * letter's objects come from one template per batch written as bytes after
+ * pdf-lib's (src/letters/letter-objects.ts, appended-objects.ts): no layout,
+ * no pdf-lib object per letter, so a batch costs little more than its bytes.
  */
 
 export interface LetterToPrint {
