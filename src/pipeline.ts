@@ -11,6 +11,7 @@ import { loadDepartment } from './content/load-department.js';
 import { readChapters, type ParsedChapter } from './content/sources.js';
 import { LivretError } from './errors.js';
 import type { PreparedImages } from './images/prepare-images.js';
+import type { PageGeometry } from './render/pdf-structure.js';
 import { PRESETS, type LayoutPreset } from './geometry/presets.js';
 import { allSentences, type Booklet, type Sentence } from './model/booklet.js';
 import { buildModel } from './model/build-model.js';
@@ -131,6 +132,8 @@ export async function imagesStage(sources: BookletSources, booklet: Booklet, pre
 export interface RenderedBooklet {
   pdf: Uint8Array;
   readback: PdfReadback;
+  /** Where each page's content was drawn, from the renderer (for `page-fill`). */
+  pageGeometry: PageGeometry[] | undefined;
   pageCount: number;
   /** The PDF's date (SOURCE_DATE_EPOCH, else the edition date, else now). */
   date: Date;
@@ -149,20 +152,22 @@ export async function layoutAndRenderStage(
   grayscale: boolean,
 ): Promise<RenderedBooklet> {
   const { layoutBooklet } = await import('./layout/booklet-layout.js');
-  const { renderPdf } = await import('./render/render-pdf.js');
+  const { renderPdfWithGeometry } = await import('./render/render-pdf.js');
   const { readPdf } = await import('./verify/read-pdf.js');
   const preset = presetFor(format);
   const edition = sources.booklet.config.edition;
   const date = buildDate(edition ? new Date(`${edition}T00:00:00Z`) : undefined);
+  let pageGeometry: PageGeometry[] | undefined;
   const layOutAndRender = async (blankPagesBeforeBackCover: number | undefined) => {
     const coloured = layoutBooklet({ booklet, preset, images: images.lookup, preparedImages: images.images, creationDate: date, blankPagesBeforeBackCover });
-    if (!grayscale) return renderPdf(coloured);
-    const { grayscaleDefinition } = await import('./layout/grayscale-definition.js');
-    return renderPdf(await grayscaleDefinition(coloured));
+    const { grayscaleDefinition } = grayscale ? await import('./layout/grayscale-definition.js') : { grayscaleDefinition: undefined };
+    const rendered = await renderPdfWithGeometry(grayscaleDefinition ? await grayscaleDefinition(coloured) : coloured);
+    pageGeometry = rendered.pages;
+    return rendered.pdf;
   };
   const pdf = format === 'a5-booklet' ? await paddedToMultipleOfFour(layOutAndRender) : await layOutAndRender(undefined);
   const readback = await readPdf(pdf);
-  return { pdf, readback, pageCount: readback.pageCount, date };
+  return { pdf, readback, pageGeometry, pageCount: readback.pageCount, date };
 }
 
 /** pdf-lib, which counts the pages, is loaded only for the saddle-stitched format. */
@@ -211,6 +216,7 @@ export async function checkStage(input: CheckStageInput): Promise<CheckReport> {
       pageCount: rendered.pageCount,
       sentences: allSentences(booklet),
       layout: layoutFactsFor(input.format),
+      pageGeometry: rendered.pageGeometry,
     };
     reports.push(await checkPdf(pdfInput, config));
   }
@@ -375,6 +381,7 @@ export interface BuildResult {
   sources: BookletSources;
   /** The pages as read back (the PDF rules read them). */
   readback: PdfReadback;
+  pageGeometry: PageGeometry[] | undefined;
   /** Pictures drawn with sharp in this build, and pictures read from the cache. */
   imageStats: { processed: number; fromCache: number };
   /** The easy-read findings of this build (a lost sentence among them). */
@@ -434,6 +441,7 @@ async function buildStages(options: BuildOptions, format: OutputFormat): Promise
     booklet,
     sources,
     readback: rendered.readback,
+    pageGeometry: rendered.pageGeometry,
     imageStats: images.stats,
     report,
     written,
@@ -479,7 +487,7 @@ async function setAsideStaleFiles(paths: readonly string[]): Promise<Array<{ fro
  * the findings.
  */
 export function checkBuild(result: BuildResult, scope: CheckScope = 'all'): Promise<CheckReport> {
-  const rendered = { pdf: result.pdf, readback: result.readback, pageCount: result.pageCount, date: result.date };
+  const rendered = { pdf: result.pdf, readback: result.readback, pageGeometry: result.pageGeometry, pageCount: result.pageCount, date: result.date };
   const pdfPath = displayPath(result.projectRoot, result.outputPath);
   return checkStage({ sources: result.sources, booklet: result.booklet, rendered, format: result.format, pdfPath, scope });
 }

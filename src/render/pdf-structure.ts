@@ -137,6 +137,32 @@ function patchLayout(): void {
 
 // ── Render: structure elements and marked content ──────────────────────────
 
+/**
+ * Where lines and pictures were drawn on each page, in points from the top:
+ * what the `page-fill` rule reads (src/rules/pdf/page-fill.ts). `chapter`
+ * numbers the chapters (their Sect); page numbers and other Artifacts are
+ * left out.
+ */
+export interface DrawnExtent {
+  top: number;
+  bottom: number;
+  chapter: number | undefined;
+  /** A heading's line, or a line ending with ":": the layout keeps it with what follows. */
+  keptWithNext: boolean;
+}
+
+export interface PageGeometry {
+  height: number;
+  extents: DrawnExtent[];
+}
+
+const GEOMETRY = Symbol('livret page geometry');
+
+/** The geometry the renderer recorded on a pdfkit document (tagged documents only). */
+export function pageGeometryOf(document: object): PageGeometry[] | undefined {
+  return (document as { [GEOMETRY]?: PageGeometry[] })[GEOMETRY];
+}
+
 interface Frame {
   tag: PdfTag;
   /** Absent inside an Artifact. */
@@ -148,10 +174,33 @@ interface Frame {
 class StructureWriter {
   private readonly stack: Frame[] = [];
   private readonly root: StructureElement;
+  private readonly geometry: PageGeometry[] = [];
+  private readonly ids = new Map<Frame, number>();
+  private lastPage: object | undefined;
 
   constructor(private readonly doc: PdfKitDocument) {
     this.root = doc.struct('Document');
     doc.addStructure(this.root);
+    (doc as unknown as { [GEOMETRY]: PageGeometry[] })[GEOMETRY] = this.geometry;
+  }
+
+  private idOf(frame: Frame | undefined): number | undefined {
+    if (!frame) return undefined;
+    if (!this.ids.has(frame)) this.ids.set(frame, this.ids.size);
+    return this.ids.get(frame);
+  }
+
+  /** Notes where a drawn item stands, and in which chapter. */
+  private record(extent: { top: number; bottom: number } | undefined, text: string | undefined): void {
+    if (this.doc.page !== this.lastPage) {
+      this.lastPage = this.doc.page;
+      this.geometry.push({ height: this.doc.page.height, extents: [] });
+    }
+    if (!extent || this.inArtifact()) return;
+    const chapter = this.stack.find((frame) => frame.tag.role === 'Sect');
+    const heading = this.stack.some((frame) => /^H\d?$/.test(frame.tag.role));
+    const keptWithNext = text !== undefined && (heading || /:\s*$/.test(text));
+    this.geometry.at(-1)!.extents.push({ ...extent, chapter: this.idOf(chapter), keptWithNext });
   }
 
   private innermost(): Frame | undefined {
@@ -196,6 +245,7 @@ class StructureWriter {
 
   /** One drawn item as one marked-content sequence. */
   draw(kind: DrawnKind, render: () => unknown, drawn: DrawnItem): unknown {
+    if (kind !== 'vector' && kind !== 'blank') this.record(drawn.extent, drawn.line ? lineText(drawn.line) : undefined);
     const frame = this.innermost();
     const artifact = this.inArtifact() || kind !== 'text' && (kind === 'vector' || kind === 'blank' || frame?.tag.role !== 'Figure');
     if (artifact) {
@@ -281,6 +331,8 @@ interface Box {
 interface DrawnItem {
   line?: LineLike;
   box?: Box;
+  /** Top and bottom, in points from the top of the page. */
+  extent?: { top: number; bottom: number };
 }
 
 /**
@@ -302,6 +354,7 @@ const GROUPING_ROLES: ReadonlySet<StructRole> = new Set(['Sect', 'Div', 'L', 'LI
 
 interface LineLike {
   inlines?: Array<{ text?: string; linkToDestination?: string }>;
+  getHeight?(): number;
 }
 
 interface PictureLike {
@@ -320,11 +373,15 @@ function isBlankLine(line: LineLike | undefined): boolean {
   return lineText(line).trim().length === 0;
 }
 
-function drawnItem(kind: DrawnKind, item: unknown): DrawnItem {
-  if (kind === 'text') return { line: item as LineLike | undefined };
+function drawnItem(kind: DrawnKind, args: unknown[]): DrawnItem {
+  if (kind === 'text') {
+    const line = args[0] as LineLike | undefined;
+    const top = args[2] as number;
+    return { line, extent: { top, bottom: top + (line?.getHeight?.() ?? 0) } };
+  }
   if (kind !== 'picture') return {};
-  const picture = item as PictureLike;
-  return { box: { x: picture.x, y: picture.y, width: picture._width, height: picture._height } };
+  const picture = args[0] as PictureLike;
+  return { box: { x: picture.x, y: picture.y, width: picture._width, height: picture._height }, extent: { top: picture.y, bottom: picture.y + picture._height } };
 }
 
 function elementOptions(tag: PdfTag): Record<string, unknown> {
@@ -365,7 +422,7 @@ function patchRenderer(): void {
       const writer = writers.get(this as object);
       if (!writer) return original.apply(this, args);
       const drawn = kind === 'text' && isBlankLine(args[0] as LineLike | undefined) ? 'blank' : kind;
-      return writer.draw(drawn, () => original.apply(this, args), drawnItem(kind, args[0]));
+      return writer.draw(drawn, () => original.apply(this, args), drawnItem(kind, args));
     };
   }
   const begin = proto.beginVerticalAlignment!;

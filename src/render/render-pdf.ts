@@ -2,7 +2,7 @@ import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { decodedFont, FONT_FAMILY } from '../fonts/fonts.js';
 import { applyPdfmakeFixes } from './pdfmake-fixes.js';
-import { applyStructurePatches } from './pdf-structure.js';
+import { applyStructurePatches, pageGeometryOf, type PageGeometry } from './pdf-structure.js';
 
 /**
  * pdfmake document definition → PDF bytes. No network, no file access from
@@ -33,7 +33,15 @@ function configure(): void {
 }
 
 export async function renderPdf(definition: TDocumentDefinitions): Promise<Uint8Array> {
+  return (await renderPdfWithGeometry(definition)).pdf;
+}
+
+/** The bytes, and where each page's content was drawn (tagged documents; see `PageGeometry`). */
+export async function renderPdfWithGeometry(definition: TDocumentDefinitions): Promise<{ pdf: Uint8Array; pages: PageGeometry[] | undefined }> {
   configure();
-  const buffer = await pdfmake.createPdf(definition).getBuffer();
-  return new Uint8Array(buffer);
+  const output = pdfmake.createPdf(definition);
+  // The pdfkit document, laid out and drawn, before its bytes are read.
+  const document = await (output as unknown as { getStream(): Promise<object> }).getStream();
+  const buffer = await output.getBuffer();
+  return { pdf: new Uint8Array(buffer), pages: pageGeometryOf(document) };
 }

@@ -8,6 +8,7 @@ import type { PdfRule } from './pdf/pdf-rule.js';
 import { bodySize } from './pdf/body-size.js';
 import { contentLoss } from './pdf/content-loss.js';
 import { labelSplit, numberSplit } from './pdf/idea-split.js';
+import { pageFill } from './pdf/page-fill.js';
 import { insideMargins } from './pdf/inside-margins.js';
 import { minFontSize } from './pdf/min-font-size.js';
 import { noHyphenation } from './pdf/no-hyphenation.js';
@@ -78,6 +79,7 @@ export const PDF_RULES: readonly PdfRule[] = [
   contentLoss,
   pageCount,
   pageMultipleOf4,
+  pageFill,
   taggedPdf,
 ];
 

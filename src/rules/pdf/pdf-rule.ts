@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Sentence } from '../../model/booklet.js';
 import type { PdfReadback } from '../../verify/read-pdf.js';
+import type { PageGeometry } from '../../render/pdf-structure.js';
 import type { CheckRule, RuleFinding } from '../check-rule.js';
 
 /**
@@ -26,6 +27,8 @@ export interface PdfCheckInput {
   /** Every sentence of the model, as printed (variables resolved, markup removed), with its source position. */
   sentences: readonly Sentence[];
   layout: LayoutFacts;
+  /** Where the renderer drew each page's content; absent when the PDF was not rendered here. */
+  pageGeometry?: readonly PageGeometry[];
 }
 
 export type PdfFinding = RuleFinding;

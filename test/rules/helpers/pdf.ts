@@ -1,6 +1,6 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { FONT_FAMILY } from '../../../src/fonts/fonts.js';
-import { renderPdf } from '../../../src/render/render-pdf.js';
+import { renderPdfWithGeometry } from '../../../src/render/render-pdf.js';
 import type { LayoutFacts, PdfCheckInput } from '../../../src/rules/pdf/pdf-rule.js';
 import type { Sentence } from '../../../src/model/booklet.js';
 import { readPdf } from '../../../src/verify/read-pdf.js';
@@ -18,6 +18,10 @@ export const EXAMPLE_LAYOUT: LayoutFacts = { margins: [40, 40, 40, 40], bodySize
 
 /** Renders a small pdfmake document with the booklet font, through livret's own renderer. */
 export async function renderExample(definition: Partial<TDocumentDefinitions>): Promise<Uint8Array> {
+  return (await renderExampleWithGeometry(definition)).pdf;
+}
+
+async function renderExampleWithGeometry(definition: Partial<TDocumentDefinitions>) {
   const document: TDocumentDefinitions = {
     pageSize: 'A5',
     pageMargins: EXAMPLE_LAYOUT.margins,
@@ -28,12 +32,13 @@ export async function renderExample(definition: Partial<TDocumentDefinitions>): 
     content: [],
     ...definition,
   };
-  return renderPdf(document);
+  return renderPdfWithGeometry(document);
 }
 
 /** Renders and reads back an example, giving the input a PDF rule receives. */
 export async function pdfInput(definition: Partial<TDocumentDefinitions>, facts: ExampleFacts = {}): Promise<PdfCheckInput> {
-  const readback = await readPdf(await renderExample(definition));
+  const rendered = await renderExampleWithGeometry(definition);
+  const readback = await readPdf(rendered.pdf);
   const sentences: Sentence[] = (facts.sentences ?? []).map((text, index) => ({ text, inlines: [], source: { file: 'exemple.md', line: index + 1, column: 1 } }));
   return {
     readback,
@@ -42,5 +47,6 @@ export async function pdfInput(definition: Partial<TDocumentDefinitions>, facts:
     pageCount: facts.pages ?? readback.pageCount,
     sentences,
     layout: EXAMPLE_LAYOUT,
+    pageGeometry: rendered.pages,
   };
 }
