@@ -1,5 +1,5 @@
 import { pdfLibFontkit } from '../vendor/pdf-lib-fontkit.js';
-import { PDFDict, PDFName, PDFNumber, PDFRef, type PDFFont } from '../vendor/pdf-lib.js';
+import { PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, type PDFFont } from '../vendor/pdf-lib.js';
 import { FONT_FAMILY } from '../fonts/fonts.js';
 import { createForPrint, saveReproducibly } from '../print/pdf-lib-output.js';
 import { MM } from '../geometry/units.js';
@@ -175,9 +175,10 @@ function letterStreams(staticLetter: StaticLetter, regular: StampFont, bold: Sta
     const text = resolveRecipient(line.text, letter.recipient);
     add(slots.recipients[index]!, `BT ${INK}\n${textOperator(regular, text, line.size, line.left, line.baseline, staticLetter.pageHeight)}ET\n`);
   });
-  // The code's digits are spaced out (Tc): /ActualText here too, for readers that ignore the structure's (mupdf).
-  const digits = letter.code.replace(/[()\\]/g, '');
-  add(slots.code, `/Span <</ActualText (${digits})>> BDC\n${codeOperators(staticLetter, bold, letter.code)}EMC\n`);
+  // The code's digits are spaced out (Tc): /ActualText here too, for readers that ignore the structure's.
+  // As a UTF-16 hex string: the stream stays ASCII whatever characters a template's code.format allows.
+  const actualText = PDFHexString.fromText(letter.code).toString();
+  add(slots.code, `/Span <</ActualText ${actualText}>> BDC\n${codeOperators(staticLetter, bold, letter.code)}EMC\n`);
   return streams;
 }
 
