@@ -66,8 +66,6 @@ export function readStaticStructure(document: PDFDocument): StaticStructure {
   return { roots: read(documentElement, 0).children.filter((child): child is StaticNode => 'role' in child), mcidCount };
 }
 
-export const refText = (ref: PDFRef): string => `${ref.objectNumber} ${ref.generationNumber} R`;
-
 /**
  * The whole batch's tree: Document → one Part per letter. The letters' own
  * elements are written from a template (src/letters/letter-objects.ts); the

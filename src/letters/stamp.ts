@@ -6,7 +6,7 @@ import { MM } from '../geometry/units.js';
 import { resolveRecipient, type RecipientValues, type StaticLetter } from './letter-model.js';
 import { AppendedObjects } from './appended-objects.js';
 import { LetterObjects, type StampedSlots } from './letter-objects.js';
-import { BatchStructure, copyStaticPages, refText } from './stamp-structure.js';
+import { BatchStructure, copyStaticPages } from './stamp-structure.js';
 
 /**
  * Stamps letters. The static letter (laid out once by pdfmake, tagged) is
@@ -67,9 +67,10 @@ class StampFont {
     return out;
   }
 
-  width(text: string, size: number, letterSpacing = 0): number {
+  /** Advance width of `text` at 1 pt; it grows with the size. */
+  widthAtOnePoint(text: string): number {
     let width = 0;
-    for (const character of text) width += this.glyph(character).width * size + letterSpacing;
+    for (const character of text) width += this.glyph(character).width;
     return width;
   }
 }
@@ -112,16 +113,16 @@ export async function stampBatch(options: StampOptions, letters: LetterToPrint[]
     return context.register(merged);
   });
   // pdfkit's pages start with their own transformation: the static content runs inside q … Q.
-  const save = refText(context.register(context.stream('q\n')));
-  const restore = refText(context.register(context.stream('Q\n')));
+  const save = context.register(context.stream('q\n')).toString();
+  const restore = context.register(context.stream('Q\n')).toString();
   const tree = new BatchStructure(document);
   const slots = stampedSlots(staticLetter, structure.mcidCount);
   const template = new LetterObjects(structure, slots, {
-    pageTree: refText(document.catalog.get(PDFName.of('Pages')) as PDFRef),
+    pageTree: String(document.catalog.get(PDFName.of('Pages'))),
     mediaBox: `[0 0 ${staticLetter.pageWidth} ${staticLetter.pageHeight}]`,
-    resources: resources.map(refText),
+    resources: resources.map(String),
     contents: staticPages.map((page) => [save, ...page.contents.map((ref) => ref.toString()), restore].join(' ')),
-    documentElement: refText(tree.documentRef),
+    documentElement: tree.documentRef.toString(),
   });
   const objects = new AppendedObjects(context);
   // Pages go straight into one flat Kids array: pdf-lib's addPage walks the
@@ -188,7 +189,7 @@ function addressFontSize(font: StampFont, lines: string[], staticLetter: StaticL
   const innerWidth = window.width - 2 * address.padding;
   const innerHeight = window.height - 2 * address.padding;
   // A line's width grows with the size: measured once at 1 pt.
-  const widest = Math.max(...lines.map((line) => font.width(line, 1)));
+  const widest = Math.max(...lines.map((line) => font.widthAtOnePoint(line)));
   for (let size = address.maxSize; size > address.minSize; size -= 0.5) {
     if (widest * size <= innerWidth && lines.length * size * 1.15 <= innerHeight) return size;
   }
