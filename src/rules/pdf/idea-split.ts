@@ -61,6 +61,9 @@ function widthOf(line: PrintedLine, characters: number): number {
   return ((line.right - line.left) * characters) / length;
 }
 
+/** Runs of spaces and no-break spaces as one space: the label as the reader reads it. */
+const oneSpace = (text: string) => text.replace(/[\s\u00a0]+/g, ' ');
+
 /** A « quoted label » (a button, a page's name) stays on one line when it fits a line. */
 export const labelSplit = definePdfRule({
   id: 'label-split',
@@ -80,10 +83,10 @@ export const labelSplit = definePdfRule({
       const labelWidth = widthOf(line, head.length) + widthOf(next, tail.length);
       // The line it was cut from is about as wide as the column: a narrower label would have fitted a line of its own.
       if (labelWidth > Math.max(line.right - line.left, next.right - next.left)) return [];
-      const label = `${head} ${tail}`.replace(/[\s\u00a0]+/g, ' ');
+      const label = oneSpace(`${head} ${tail}`);
       return [
         {
-          message: t('finding.ideaSplit.label', { page: line.page, head: head.replace(/[\s\u00a0]+/g, ' ').trim(), tail: tail.replace(/[\s\u00a0]+/g, ' ').trim(), label }),
+          message: t('finding.ideaSplit.label', { page: line.page, head: oneSpace(head).trim(), tail: oneSpace(tail).trim(), label }),
           ...sourceOf(label, sentences),
         },
       ];
