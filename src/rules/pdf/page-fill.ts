@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MM } from '../../geometry/units.js';
+import { THEME } from '../../geometry/theme.js';
 import { t } from '../../i18n/index.js';
 import type { DrawnExtent, PageGeometry } from '../../render/pdf-structure.js';
 import { definePdfRule, type PdfFinding } from './pdf-rule.js';
@@ -37,6 +38,15 @@ function firstBlockHeight(extents: readonly DrawnExtent[]): number {
 
 const millimetres = (points: number) => Math.round(points / MM);
 
+/**
+ * What the layout needs around a block but does not draw, so the geometry
+ * does not see it: the gap after the block above, the space above the block
+ * and the gap after it, the line boxes below the last letters. A block
+ * "would fit" when the space left holds it and this much more; a block that
+ * misses by less is no waste the writer could fix.
+ */
+export const BLOCK_MARGINS = 3 * THEME.blockGap;
+
 export function pageFillFindings(pages: readonly PageGeometry[], margins: readonly [number, number, number, number], maxEmpty: number): PdfFinding[] {
   const findings: PdfFinding[] = [];
   pages.forEach((page, index) => {
@@ -51,7 +61,7 @@ export function pageFillFindings(pages: readonly PageGeometry[], margins: readon
     const empty = space / (usableBottom - margins[1]);
     if (empty <= maxEmpty) return;
     const nextBlock = firstBlockHeight(following);
-    if (nextBlock > space) return;
+    if (nextBlock + BLOCK_MARGINS > space) return;
     findings.push({ message: t('finding.pageFill', { page: index + 1, percent: Math.round(empty * 100), block: millimetres(nextBlock), space: millimetres(space) }) });
   });
   return findings;
