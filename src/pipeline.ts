@@ -22,6 +22,7 @@ import { t } from './i18n/index.js';
 import { writeFileAtomic } from './files/atomic-write.js';
 import { buildDate } from './render/reproducible.js';
 import type { PdfReadback } from './verify/read-pdf.js';
+import type { PictureHighlightFacts } from './rules/pdf/picture-text-size.js';
 
 /**
  * The booklet pipeline. Every entry point (build, check, build --department
@@ -134,6 +135,8 @@ export interface RenderedBooklet {
   readback: PdfReadback;
   /** Where each page's content was drawn, from the renderer (for `page-fill`). */
   pageGeometry: PageGeometry[] | undefined;
+  /** Each screenshot highlight's text size and printed scales (for `picture-text-size`). */
+  pictures: PictureHighlightFacts[];
   pageCount: number;
   /** The PDF's date (SOURCE_DATE_EPOCH, else the edition date, else now). */
   date: Date;
@@ -167,7 +170,8 @@ export async function layoutAndRenderStage(
   };
   const pdf = format === 'a5-booklet' ? await paddedToMultipleOfFour(layOutAndRender) : await layOutAndRender(undefined);
   const readback = await readPdf(pdf);
-  return { pdf, readback, pageGeometry, pageCount: readback.pageCount, date };
+  const { pictureHighlightFacts } = await import('./rules/pdf/picture-text-size.js');
+  return { pdf, readback, pageGeometry, pictures: pictureHighlightFacts(images.screenshots), pageCount: readback.pageCount, date };
 }
 
 /** pdf-lib, which counts the pages, is loaded only for the saddle-stitched format. */
@@ -217,6 +221,7 @@ export async function checkStage(input: CheckStageInput): Promise<CheckReport> {
       sentences: allSentences(booklet),
       layout: layoutFactsFor(input.format),
       pageGeometry: rendered.pageGeometry,
+      pictures: rendered.pictures,
     };
     reports.push(await checkPdf(pdfInput, config));
   }
@@ -382,6 +387,7 @@ export interface BuildResult {
   /** The pages as read back (the PDF rules read them). */
   readback: PdfReadback;
   pageGeometry: PageGeometry[] | undefined;
+  pictures: PictureHighlightFacts[];
   /** Pictures drawn with sharp in this build, and pictures read from the cache. */
   imageStats: { processed: number; fromCache: number };
   /** The easy-read findings of this build (a lost sentence among them). */
@@ -442,6 +448,7 @@ async function buildStages(options: BuildOptions, format: OutputFormat): Promise
     sources,
     readback: rendered.readback,
     pageGeometry: rendered.pageGeometry,
+    pictures: rendered.pictures,
     imageStats: images.stats,
     report,
     written,
@@ -487,7 +494,7 @@ async function setAsideStaleFiles(paths: readonly string[]): Promise<Array<{ fro
  * the findings.
  */
 export function checkBuild(result: BuildResult, scope: CheckScope = 'all'): Promise<CheckReport> {
-  const rendered = { pdf: result.pdf, readback: result.readback, pageGeometry: result.pageGeometry, pageCount: result.pageCount, date: result.date };
+  const rendered = { pdf: result.pdf, readback: result.readback, pageGeometry: result.pageGeometry, pictures: result.pictures, pageCount: result.pageCount, date: result.date };
   const pdfPath = displayPath(result.projectRoot, result.outputPath);
   return checkStage({ sources: result.sources, booklet: result.booklet, rendered, format: result.format, pdfPath, scope });
 }

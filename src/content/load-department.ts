@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { LivretError } from '../errors.js';
 import { departmentFile, displayPath } from '../paths.js';

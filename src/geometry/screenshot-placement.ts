@@ -1,4 +1,5 @@
 import { besidePictoWidth, textWidth, type LayoutPreset } from './presets.js';
+import { THEME } from './theme.js';
 
 /**
  * Where a screenshot is placed, and at what size. The image stage and the
@@ -17,6 +18,8 @@ export interface PlacementBox {
   /** Largest width of a portrait picture (a phone screen, beside a step's text). */
   portraitMaxWidth: number;
   maxHeight: number;
+  /** Largest width of an enlarged inset (they stand under the picture, across the text column). */
+  insetMaxWidth: number;
 }
 
 /** The thin frame drawn around a screenshot takes this much of the column. */
@@ -32,7 +35,7 @@ export function placementBox(slot: ScreenshotSlot, preset: LayoutPreset): Placem
   const fit = (width: number) => Math.min(width - FRAME_ALLOWANCE, textWidth(preset));
   // A map is drawn for print across the text column (its labels are 14 pt at that width): only the page limits its height.
   const maxHeight = slot === 'map' ? Math.max(preset.maxScreenshotHeight, textWidth(preset)) : preset.maxScreenshotHeight;
-  return { maxWidth: fit(column.landscape), portraitMaxWidth: fit(column.portrait), maxHeight };
+  return { maxWidth: fit(column.landscape), portraitMaxWidth: fit(column.portrait), maxHeight, insetMaxWidth: textWidth(preset) - FRAME_ALLOWANCE };
 }
 
 /** Width of a step's text (beside the step number and the pictogram). */
@@ -51,4 +54,78 @@ export function placedSize(box: PlacementBox, width: number, height: number): { 
   const scale = Math.min(maxWidth / width, box.maxHeight / height);
   const placedWidth = Math.round(width * scale * 100) / 100;
   return { width: placedWidth, height: Math.round(height * scale * 100) / 100 };
+}
+
+/**
+ * Enlarged insets. A highlighted part of a screenshot whose text would print
+ * smaller than THEME.minSize (14 pt) in the whole screen is repeated under
+ * it, cut out and enlarged so that its text prints at the body size (16 pt),
+ * or as large as the text column allows. The whole screen shows where the
+ * part is; the inset lets the reader read it.
+ */
+export const INSET = {
+  /** Type size the inset aims for, in points. */
+  textSize: 15,
+  /** Smallest printed type size that needs no inset (and that `picture-text-size` asks for). */
+  minTextSize: THEME.minSize,
+  /** Room around the highlight inside the inset, in points (its frame is drawn there). */
+  margin: 6,
+  /** Space between two insets side by side, and above the first row. */
+  gap: 10,
+  /** A landscape screen with insets prints at this share of its slot: it shows where; its insets are read. */
+  wholeScreen: 0.7,
+} as const;
+
+/** A rectangle in pixels of the source picture. */
+export interface SourceRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface InsetPlan {
+  /** The part of the source picture shown: the framed text and its margin. */
+  rect: SourceRect;
+  /** The frame drawn in the inset: around the text, within the highlight. */
+  frame: SourceRect;
+  /** Printed points per source pixel. */
+  scale: number;
+}
+
+/** Printed points per source pixel of a screenshot in the whole screen. */
+export function wholeScale(placedWidth: number, sourceWidth: number): number {
+  return placedWidth / sourceWidth;
+}
+
+/** Whether text of `textPixels` prints too small at `scale` (points per pixel). */
+export function needsInset(textPixels: number, scale: number): boolean {
+  return textPixels * scale < INSET.minTextSize;
+}
+
+/**
+ * The inset of a highlight: its text (`textBox`, with a quarter of its type
+ * size around it, within the highlight: a wide field with a short name is
+ * not enlarged whole), enlarged so it prints at INSET.textSize, or less when
+ * the inset would be wider than `maxWidth` points; the margin for its frame
+ * stays within `bounds` (the crop, else the whole picture).
+ */
+export function insetPlan(highlight: SourceRect, textBox: SourceRect, textPixels: number, bounds: SourceRect, maxWidth: number): InsetPlan {
+  const air = Math.ceil(textPixels / 4);
+  const frame = intersect(grow(textBox, air), highlight);
+  const wanted = INSET.textSize / textPixels;
+  const fitting = (maxWidth - 2 * INSET.margin) / frame.width;
+  const scale = Math.min(wanted, fitting);
+  const rect = intersect(grow(frame, Math.ceil(INSET.margin / scale)), bounds);
+  return { rect, frame, scale: Math.min(scale, maxWidth / rect.width) };
+}
+
+function grow(rect: SourceRect, by: number): SourceRect {
+  return { x: rect.x - by, y: rect.y - by, width: rect.width + 2 * by, height: rect.height + 2 * by };
+}
+
+function intersect(a: SourceRect, b: SourceRect): SourceRect {
+  const x = Math.max(a.x, b.x);
+  const y = Math.max(a.y, b.y);
+  return { x, y, width: Math.min(a.x + a.width, b.x + b.width) - x, height: Math.min(a.y + a.height, b.y + b.height) - y };
 }

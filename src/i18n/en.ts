@@ -246,6 +246,7 @@ export const en: Catalogue = {
   'finding.pictureConcepts.iconTwoConcepts': 'The picture {{icon}} shows "{{concept}}" here, but "{{other}}" at {{place}}: one picture for one idea only. Give another picture to one of the two in the lexicon.',
   'finding.pictureConcepts.conceptTwoIcons': '"{{concept}}" has the picture {{icon}} here, but {{other}} at {{place}}: the same idea keeps the same picture. Write ::picto{name={{concept}}}.',
   'finding.pictureConcepts.sameAsPrevious': 'Same picture ({{icon}}) as the block just before ({{place}}): choose a picture for the idea of this block, or join the two blocks.',
+  'finding.pictureTextSize': '"{{picture}}", frame {{index}} ({{highlight}}): its text prints at {{size}} pt, even enlarged; it needs at least {{min}} pt. Narrow the frame to the words to read, or cut it into smaller frames.',
   'finding.pageFill': 'Page {{page}}: the page is {{percent}} % empty, and the next block ({{block}} mm) would fit in the space left ({{space}} mm). Look at what keeps it on the next page: a heading or a line ending with ":" kept with a block too tall, a picture too tall.',
   'finding.ideaSplit.number': 'Page {{page}}: number split from its word "{{number}} / {{word}}". Keep "{{number}} {{word}}" on one line.',
   'finding.ideaSplit.label': 'Page {{page}}: label split over two lines: {{head}} / {{tail}}. Keep {{label}} on one line.',

@@ -262,6 +262,7 @@ export const fr = {
   'finding.pictureConcepts.iconTwoConcepts': 'L\'image {{icon}} montre ici « {{concept}} », mais « {{other}} » en {{place}} : une image pour une seule idée. Donnez une autre image à l\'une des deux dans le lexique.',
   'finding.pictureConcepts.conceptTwoIcons': '« {{concept}} » a ici l\'image {{icon}}, mais {{other}} en {{place}} : la même idée garde la même image. Écrivez ::picto{name={{concept}}}.',
   'finding.pictureConcepts.sameAsPrevious': 'Même image ({{icon}}) que le bloc juste avant ({{place}}) : choisissez une image pour l\'idée de ce bloc, ou joignez les deux blocs.',
+  'finding.pictureTextSize': '« {{picture}} », cadre {{index}} ({{highlight}}) : son texte s\'imprime à {{size}} pt, même agrandi ; il faut {{min}} pt au moins. Resserrez le cadre sur les mots à lire, ou coupez-le en cadres plus petits.',
   'finding.pageFill': 'Page {{page}} : la page est vide à {{percent}} %, et le bloc suivant ({{block}} mm) tiendrait dans la place libre ({{space}} mm). Regardez ce qui le retient sur la page suivante : un titre ou une phrase finissant par « : » gardés avec un bloc trop grand, une image trop haute.',
   'finding.ideaSplit.number': 'Page {{page}} : nombre séparé de son mot « {{number}} / {{word}} ». Gardez « {{number}} {{word}} » sur une ligne.',
   'finding.ideaSplit.label': 'Page {{page}} : étiquette coupée sur deux lignes : {{head}} / {{tail}}. Gardez {{label}} sur une ligne.',

@@ -87,37 +87,67 @@ function inkUnder(ink: InkMap | undefined, cx: number, cy: number, reach: number
   return count;
 }
 
-/**
- * An SVG of `width` × `height` pixels with every callout drawn on a transparent background.
- * `masks`: hidden fields; a number may sit on one (it holds no words to read), even when it is framed.
- * `ink`: the picture under the callouts, so that a number goes where it covers the fewest dark pixels.
- */
-export function calloutsSvg(width: number, height: number, callouts: readonly Callout[], pixelsPerPoint: number, color: string = CALLOUT_COLOR, masks: readonly PixelRect[] = [], ink?: InkMap): string {
+/** A callout's drawn geometry in pixels: its frame, and its disc when it has a number. */
+interface PlacedCallout {
+  frame: PixelRect;
+  number: number | undefined;
+  /** The disc's centre and how many ink pixels of the picture it covers (sampled). */
+  disc: { cx: number; cy: number; ink: number } | undefined;
+}
+
+/** Callout sizes in pixels at this resolution. */
+function calloutPixels(pixelsPerPoint: number) {
   const px = (points: number) => Math.max(1, points * pixelsPerPoint);
   const stroke = Math.max(2, px(CALLOUT.stroke));
   const halo = px(CALLOUT.halo);
   const outset = px(CALLOUT.gap) + stroke / 2;
   const discRadius = px(CALLOUT.discRadius);
-  const margin = outset + stroke / 2 + halo;
-  const frames = callouts.map(({ rect }) => ({ x: rect.x - margin, y: rect.y - margin, width: rect.width + 2 * margin, height: rect.height + 2 * margin }));
-  const shapes = callouts.map(({ rect, number }, index) => {
-    const x = round(rect.x - outset);
-    const y = round(rect.y - outset);
-    const w = round(rect.width + 2 * outset);
-    const h = round(rect.height + 2 * outset);
+  return { px, stroke, halo, outset, discRadius, margin: outset + stroke / 2 + halo, reach: discRadius + halo * 2.5 + stroke / 2 };
+}
+
+/**
+ * Where each callout's frame and disc go (see discCentre).
+ * `masks`: hidden fields; a number may sit on one (it holds no words to read), even when it is framed.
+ * `ink`: the picture under the callouts, so that a number goes where it covers the fewest dark pixels.
+ */
+export function placeCallouts(width: number, height: number, callouts: readonly Callout[], pixelsPerPoint: number, masks: readonly PixelRect[] = [], ink?: InkMap): PlacedCallout[] {
+  const { outset, stroke, reach } = calloutPixels(pixelsPerPoint);
+  // Another frame's stroke is an obstacle; a disc's halo may touch its halo (they are both white).
+  const edge = outset + stroke / 2;
+  const frames = callouts.map(({ rect }) => ({ x: rect.x - edge, y: rect.y - edge, width: rect.width + 2 * edge, height: rect.height + 2 * edge }));
+  return callouts.map(({ rect, number }, index) => {
+    const frame = { x: round(rect.x - outset), y: round(rect.y - outset), width: round(rect.width + 2 * outset), height: round(rect.height + 2 * outset) };
+    if (number === undefined) return { frame, number, disc: undefined };
+    // A hidden field holds no words to read: a number may sit on it rather than on a label.
+    const hidden = (rect: PixelRect) => masks.some((mask) => mask.x <= rect.x && mask.y <= rect.y && mask.x + mask.width >= rect.x + rect.width && mask.y + mask.height >= rect.y + rect.height);
+    const obstacles = frames.filter((_, other) => other !== index && !hidden(callouts[other]!.rect));
+    const { cx, cy } = discCentre(frame, reach, width, height, obstacles, (place, radius) => inkUnder(ink, place.cx, place.cy, radius));
+    return { frame, number, disc: { cx, cy, ink: inkUnder(ink, cx, cy, reach) } };
+  });
+}
+
+/** How far a disc reaches from its centre, in pixels (its radius, halo and a frame's half stroke). */
+export function discReach(pixelsPerPoint: number): number {
+  return calloutPixels(pixelsPerPoint).reach;
+}
+
+/**
+ * An SVG of `width` × `height` pixels with every callout drawn on a transparent background.
+ * `masks` and `ink`: see placeCallouts.
+ */
+export function calloutsSvg(width: number, height: number, callouts: readonly Callout[], pixelsPerPoint: number, color: string = CALLOUT_COLOR, masks: readonly PixelRect[] = [], ink?: InkMap): string {
+  const { px, stroke, halo, discRadius } = calloutPixels(pixelsPerPoint);
+  const shapes = placeCallouts(width, height, callouts, pixelsPerPoint, masks, ink).map(({ frame: { x, y, width: w, height: h }, number, disc }) => {
     const r = round(px(CALLOUT.radius));
     const frame =
       `<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="${r}" fill="none" stroke="${CALLOUT_HALO}" stroke-width="${round(stroke + 2 * halo)}"/>` +
       `<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="${r}" fill="none" stroke="${color}" stroke-width="${round(stroke)}"/>`;
-    if (number === undefined) return frame;
-    // A hidden field holds no words to read: a number may sit on it rather than on a label.
-    const hidden = (rect: PixelRect) => masks.some((mask) => mask.x <= rect.x && mask.y <= rect.y && mask.x + mask.width >= rect.x + rect.width && mask.y + mask.height >= rect.y + rect.height);
-    const obstacles = frames.filter((_, other) => other !== index && !hidden(callouts[other]!.rect));
-    const { cx, cy } = discCentre({ x, y, width: w, height: h }, discRadius + halo * 2.5 + stroke / 2, width, height, obstacles, (place, reach) => inkUnder(ink, place.cx, place.cy, reach));
-    const disc =
+    if (number === undefined || !disc) return frame;
+    const { cx, cy } = disc;
+    const circle =
       `<circle cx="${cx}" cy="${cy}" r="${round(discRadius)}" fill="${color}" stroke="${CALLOUT_HALO}" stroke-width="${round(halo * 1.5)}"/>` +
       centredText(String(number), cx, cy, px(CALLOUT.digitSize), '#ffffff');
-    return frame + disc;
+    return frame + circle;
   });
   return svgDocument(width, height, shapes.join(''));
 }

@@ -1,12 +1,12 @@
 import { LivretError } from '../errors.js';
 import { t } from '../i18n/index.js';
-import { placedSize, placementBox, type ScreenshotSlot } from '../geometry/screenshot-placement.js';
+import { placementBox, type ScreenshotSlot } from '../geometry/screenshot-placement.js';
 import type { LayoutPreset } from '../geometry/presets.js';
 import type { Booklet, Screenshot } from '../model/booklet.js';
 import { displayPath } from '../paths.js';
 import { cacheKey, readCached, writeCached } from './image-cache.js';
 import type { ImageJob, MaskStyle, ProcessedImage } from './process-image.js';
-import type { ImageLookup, PreparedImage } from './prepared-image.js';
+import type { ImageLookup, PreparedImage, PreparedScreenshot } from './prepared-image.js';
 import { assertRealPathInside } from '../files/real-path.js';
 import { readPictureFile } from '../files/read-picture.js';
 
@@ -52,7 +52,10 @@ export interface PrepareOptions {
 }
 
 export interface PreparedImages {
+  /** Every picture to embed once: whole screens and their insets. */
   images: PreparedImage[];
+  /** Each screenshot of the booklet with its highlights, in reading order (for `picture-text-size`). */
+  screenshots: Array<{ screenshot: Screenshot; prepared: PreparedScreenshot }>;
   lookup: ImageLookup;
   /** How many pictures were drawn with sharp, and how many came from the cache. */
   stats: { processed: number; fromCache: number };
@@ -60,8 +63,8 @@ export interface PreparedImages {
 
 /** Every screenshot of the booklet, ready for the layout: from the cache, or drawn and cached. */
 export async function prepareImages(booklet: Booklet, options: PrepareOptions): Promise<PreparedImages> {
-  const byKey = new Map<string, PreparedImage>();
-  const byScreenshot = new Map<Screenshot, PreparedImage>();
+  const byKey = new Map<string, PreparedScreenshot>();
+  const byScreenshot = new Map<Screenshot, PreparedScreenshot>();
   const stats = { processed: 0, fromCache: 0 };
   for (const { screenshot, slot, calloutNumbers } of bookletScreenshots(booklet)) {
     const job: ImageJob = {
@@ -91,7 +94,7 @@ export async function prepareImages(booklet: Booklet, options: PrepareOptions): 
         stats.processed += 1;
         if (options.cacheDir) await writeCached(options.cacheDir, key, image);
       }
-      prepared = { key, ...image, placed: placedSize(job.box, image.width, image.height) };
+      prepared = preparedScreenshot(key, image);
       byKey.set(key, prepared);
     }
     byScreenshot.set(screenshot, prepared);
@@ -101,5 +104,16 @@ export async function prepareImages(booklet: Booklet, options: PrepareOptions): 
     if (!image) throw new Error(`livret bug: screenshot ${screenshot.path} was not prepared`);
     return image;
   };
-  return { images: [...byKey.values()], lookup, stats };
+  const images = [...byKey.values()].flatMap((image) => [image, ...image.highlights.flatMap((highlight) => (highlight.inset ? [highlight.inset] : []))]);
+  return { images, screenshots: [...byScreenshot].map(([screenshot, prepared]) => ({ screenshot, prepared })), lookup, stats };
+}
+
+/** The insets are embedded under names of their own: `<key>.inset-<n>`. */
+function preparedScreenshot(key: string, image: ProcessedImage): PreparedScreenshot {
+  const highlights = image.highlights.map(({ textPixels, scale, inset }, index) => ({
+    textPixels,
+    scale,
+    inset: inset ? { key: `${key}.inset-${index}`, png: inset.png, width: inset.width, height: inset.height, placed: inset.placed, scale: inset.scale } : null,
+  }));
+  return { key, png: image.png, width: image.width, height: image.height, placed: image.placed, content: image.content, highlights };
 }

@@ -1,10 +1,11 @@
 import sharp, { type Metadata, type OverlayOptions, type SharpOptions } from 'sharp';
 import { LivretError, type SourceLocation } from '../errors.js';
-import { placedSize, type PlacementBox } from '../geometry/screenshot-placement.js';
+import { INSET, insetPlan, isPortrait, needsInset, placedSize, wholeScale, type PlacementBox } from '../geometry/screenshot-placement.js';
 import { INPUT_LIMITS } from '../content/input-limits.js';
 import { isGzip, looksLikeSvg, readSafeSvg, svgRefusal } from '../pictograms/svg-safety.js';
 import type { ScreenshotRegion } from '../model/booklet.js';
-import { CALLOUT_COLOR, CALLOUT_COLOR_GRAY, calloutsSvg, filledMasksSvg, type PixelRect } from './overlays.js';
+import { CALLOUT_COLOR, CALLOUT_COLOR_GRAY, calloutsSvg, discReach, filledMasksSvg, placeCallouts, type PixelRect } from './overlays.js';
+import { textInRegion, type Luminance, type RegionText } from './text-height.js';
 
 /** Print resolution for screenshots. */
 export const PRINT_DPI = 300;
@@ -29,10 +30,36 @@ export interface ImageJob {
   grayscale: boolean;
 }
 
-export interface ProcessedImage {
+/** A PNG at print resolution and the printed size it was drawn for, in points. */
+export interface DrawnPicture {
   png: Buffer;
   width: number;
   height: number;
+}
+
+/** An enlarged copy of one highlighted part (see INSET in screenshot-placement.ts). */
+export interface ProcessedInset extends DrawnPicture {
+  /** Printed points per source pixel. */
+  scale: number;
+  placed: { width: number; height: number };
+}
+
+/** What livret knows of a highlight's text: how large it is, and how large it prints. */
+export interface HighlightText {
+  /** Type size of its text in source pixels (measured); null when it holds no text or is hidden by a mask. */
+  textPixels: number | null;
+  /** Printed points per source pixel in the whole screen. */
+  scale: number;
+  inset: ProcessedInset | null;
+}
+
+export interface ProcessedImage extends DrawnPicture {
+  /** Printed size in points. */
+  placed: { width: number; height: number };
+  /** Where the source picture (its crop) lies in the PNG, in pixels: inside white bands when a number needed one. */
+  content: { x: number; y: number; width: number; height: number };
+  /** One per highlight, in the order written. */
+  highlights: HighlightText[];
 }
 
 /** Where the image comes from, for messages: its project path and the directive that uses it. */
@@ -59,38 +86,170 @@ export async function processImage(file: Buffer, job: ImageJob, origin: ImageOri
   checkInside(crop, sourceWidth, sourceHeight, 'crop', origin);
   for (const region of [...job.highlights, ...job.masks]) checkInside(region, sourceWidth, sourceHeight, job.highlights.includes(region) ? 'highlight' : 'mask', origin);
 
-  const placed = placedSize(job.box, crop.width, crop.height);
-  const width = Math.min(crop.width, Math.round((placed.width / 72) * PRINT_DPI));
-  const height = Math.max(1, Math.round((crop.height * width) / crop.width));
-  const scale = width / crop.width;
-  const toPixels = (region: ScreenshotRegion): PixelRect => mapRegion(region, crop, scale);
-  const pixelsPerPoint = width / placed.width;
-
   try {
-    let pipeline = sharp(input, SHARP_INPUT).flatten({ background: '#ffffff' });
-    if (job.crop) pipeline = pipeline.extract({ left: crop.x, top: crop.y, width: crop.width, height: crop.height });
-    if (width < crop.width) pipeline = pipeline.resize(width, height, { fit: 'fill', kernel: 'lanczos3' });
-    const base = await pipeline.toColourspace('srgb').removeAlpha().raw().toBuffer({ resolveWithObject: true });
-    const raw = { width: base.info.width, height: base.info.height, channels: base.info.channels };
-
-    const overlays: OverlayOptions[] = [];
-    const masks = job.masks.map(toPixels).map((rect) => clipTo(rect, raw.width, raw.height)).filter((rect) => rect.width > 0 && rect.height > 0);
-    if (job.maskStyle === 'blur') for (const rect of masks) overlays.push(await blurred(base.data, raw, rect));
-    else if (masks.length > 0) overlays.push({ input: Buffer.from(filledMasksSvg(raw.width, raw.height, masks, pixelsPerPoint)), left: 0, top: 0 });
-    const callouts = job.highlights.map((region, index) => ({ rect: toPixels(region), number: job.calloutNumbers[index] ?? undefined }));
-    if (callouts.length > 0) overlays.push({ input: Buffer.from(calloutsSvg(raw.width, raw.height, callouts, pixelsPerPoint, job.grayscale ? CALLOUT_COLOR_GRAY : CALLOUT_COLOR, masks, { data: base.data, ...raw })), left: 0, top: 0 });
-
-    const composed = await sharp(base.data, { raw }).composite(overlays).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-    // Gray in a pass of its own, after the overlays, so the callouts turn gray too.
-    const output = sharp(composed.data, { raw: { width: composed.info.width, height: composed.info.height, channels: composed.info.channels } });
-    const png = await (job.grayscale ? output.toColourspace('b-w') : output)
-      .png({ progressive: false, compressionLevel: 9, adaptiveFiltering: true, palette: false })
-      .toBuffer();
-    return { png, width: raw.width, height: raw.height };
+    const texts = await highlightTexts(input, job);
+    const placed = wholeScreenSize(job.box, crop, texts);
+    const { png, width, height, placed: printed, contentWidth, content } = await drawPicture(input, job, crop, placed.width);
+    const highlights = await insetsOf(input, job, crop, contentWidth, texts);
+    return { png, width, height, placed: printed, content, highlights };
   } catch (error) {
     if (error instanceof LivretError) throw error;
     return refuse(origin, `the picture cannot be read (${firstLine(error)}); open it in an image editor and save it again as PNG`);
   }
+}
+
+/** White bands added around a picture, in points, so that a number can sit beside a frame at its edge. */
+interface Bands {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+const NO_BANDS: Bands = { left: 0, right: 0, top: 0, bottom: 0 };
+
+/** A drawn picture, and the printed width of the source part in it (without its bands). */
+interface DrawnWithBands extends DrawnPicture {
+  placed: { width: number; height: number };
+  contentWidth: number;
+  content: ProcessedImage['content'];
+}
+
+/**
+ * The part `crop` of the picture, `placedWidth` points wide: at 300 dpi for
+ * that size (never upscaled), masks then callouts drawn, gray if asked.
+ * When a number would cover words of the picture wherever it stands around
+ * its frame, and the frame is at an edge of the picture, the picture gets a
+ * white band on that edge and the number stands there, beside its frame;
+ * the picture is drawn that much smaller, so it keeps its printed width.
+ */
+async function drawPicture(input: Buffer, job: ImageJob, crop: ScreenshotRegion, placedWidth: number, bands?: Bands): Promise<DrawnWithBands> {
+  const given = bands ?? NO_BANDS;
+  const contentWidth = placedWidth - given.left - given.right;
+  const width = Math.min(crop.width, Math.round((contentWidth / 72) * PRINT_DPI));
+  const height = Math.max(1, Math.round((crop.height * width) / crop.width));
+  const scale = width / crop.width;
+  const pixelsPerPoint = width / contentWidth;
+  const band = { left: Math.round(given.left * pixelsPerPoint), right: Math.round(given.right * pixelsPerPoint), top: Math.round(given.top * pixelsPerPoint), bottom: Math.round(given.bottom * pixelsPerPoint) };
+  const toPixels = (region: ScreenshotRegion): PixelRect => shift(mapRegion(region, crop, scale), band.left, band.top);
+
+  let pipeline = sharp(input, SHARP_INPUT).flatten({ background: '#ffffff' });
+  if (job.crop) pipeline = pipeline.extract({ left: crop.x, top: crop.y, width: crop.width, height: crop.height });
+  if (width < crop.width) pipeline = pipeline.resize(width, height, { fit: 'fill', kernel: 'lanczos3' });
+  if (band.left + band.right + band.top + band.bottom > 0) pipeline = sharp(await pipeline.png().toBuffer()).extend({ ...band, background: '#ffffff' });
+  const base = await pipeline.toColourspace('srgb').removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const raw = { width: base.info.width, height: base.info.height, channels: base.info.channels };
+  const ink = { data: base.data, ...raw };
+
+  const masks = job.masks.map(toPixels).map((rect) => clipTo(rect, raw.width, raw.height)).filter((rect) => rect.width > 0 && rect.height > 0);
+  const callouts = job.highlights.map((region, index) => ({ rect: toPixels(region), number: job.calloutNumbers[index] ?? undefined }));
+  if (!bands) {
+    const needed = bandsForNumbers(placeCallouts(raw.width, raw.height, callouts, pixelsPerPoint, masks, ink), raw, pixelsPerPoint);
+    if (needed) return drawPicture(input, job, crop, placedWidth, needed);
+  }
+
+  const overlays: OverlayOptions[] = [];
+  if (job.maskStyle === 'blur') for (const rect of masks) overlays.push(await blurred(base.data, raw, rect));
+  else if (masks.length > 0) overlays.push({ input: Buffer.from(filledMasksSvg(raw.width, raw.height, masks, pixelsPerPoint)), left: 0, top: 0 });
+  if (callouts.length > 0) overlays.push({ input: Buffer.from(calloutsSvg(raw.width, raw.height, callouts, pixelsPerPoint, job.grayscale ? CALLOUT_COLOR_GRAY : CALLOUT_COLOR, masks, ink)), left: 0, top: 0 });
+
+  const composed = await sharp(base.data, { raw }).composite(overlays).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  // Gray in a pass of its own, after the overlays, so the callouts turn gray too.
+  const output = sharp(composed.data, { raw: { width: composed.info.width, height: composed.info.height, channels: composed.info.channels } });
+  const png = await (job.grayscale ? output.toColourspace('b-w') : output)
+    .png({ progressive: false, compressionLevel: 9, adaptiveFiltering: true, palette: false })
+    .toBuffer();
+  const placed = { width: placedWidth, height: round2(raw.height / pixelsPerPoint) };
+  return { png, width: raw.width, height: raw.height, placed, contentWidth, content: { x: band.left, y: band.top, width, height } };
+}
+
+/**
+ * The bands (in points) that let every number covering ink stand beside its
+ * frame instead: on the edge of the picture nearest to that frame, when the
+ * frame is closer to it than a disc's width. Undefined when none is needed.
+ */
+function bandsForNumbers(placed: ReturnType<typeof placeCallouts>, picture: { width: number; height: number }, pixelsPerPoint: number): Bands | undefined {
+  const reach = discReach(pixelsPerPoint);
+  const bands = { ...NO_BANDS };
+  for (const { frame, disc } of placed) {
+    if (!disc || disc.ink === 0) continue;
+    const distances: Array<[keyof Bands, number]> = [
+      ['left', frame.x],
+      ['right', picture.width - frame.x - frame.width],
+      ['top', frame.y],
+      ['bottom', picture.height - frame.y - frame.height],
+    ];
+    const [side, distance] = distances.reduce((nearest, candidate) => (candidate[1] < nearest[1] ? candidate : nearest));
+    // The picture is drawn smaller beside its bands, so the frame ends up nearer its edge: room for that too.
+    const missing = 2 * reach + 2 - 0.85 * distance;
+    if (missing > 0) bands[side] = Math.max(bands[side], Math.ceil(missing) / pixelsPerPoint);
+  }
+  return bands.left + bands.right + bands.top + bands.bottom > 0 ? bands : undefined;
+}
+
+function shift(rect: PixelRect, dx: number, dy: number): PixelRect {
+  return { ...rect, x: rect.x + dx, y: rect.y + dy };
+}
+
+/** Each highlight's text, measured on the source picture; none for a highlight a mask hides. */
+async function highlightTexts(input: Buffer, job: ImageJob): Promise<Array<RegionText | undefined>> {
+  if (job.highlights.length === 0) return [];
+  const luminance = await luminanceOf(input);
+  return job.highlights.map((highlight) => (mostlyMasked(highlight, job.masks) ? undefined : textInRegion(luminance, highlight)));
+}
+
+/**
+ * The whole screen's printed size: its slot's, or INSET.wholeScreen of it for
+ * a landscape screen whose insets will carry the reading (the whole screen
+ * then only shows where each part is). Phone screens are small already.
+ */
+function wholeScreenSize(box: PlacementBox, crop: ScreenshotRegion, texts: ReadonlyArray<RegionText | undefined>): { width: number; height: number } {
+  const placed = placedSize(box, crop.width, crop.height);
+  const scale = wholeScale(placed.width, crop.width);
+  const withInsets = texts.some((text) => text !== undefined && needsInset(text.size, scale));
+  if (!withInsets || isPortrait(crop.width, crop.height)) return placed;
+  return { width: round2(placed.width * INSET.wholeScreen), height: round2(placed.height * INSET.wholeScreen) };
+}
+
+/**
+ * Each highlight's inset when the whole screen prints its text under 14 pt.
+ * An inset is cut from the picture with the masks drawn (it never shows what
+ * they hide) and carries a frame without a number (the frame above has it).
+ */
+async function insetsOf(input: Buffer, job: ImageJob, crop: ScreenshotRegion, placedWidth: number, texts: ReadonlyArray<RegionText | undefined>): Promise<HighlightText[]> {
+  const scale = wholeScale(placedWidth, crop.width);
+  const result: HighlightText[] = [];
+  for (const [index, highlight] of job.highlights.entries()) {
+    const text = texts[index];
+    const textPixels = text?.size ?? null;
+    let inset: ProcessedInset | null = null;
+    if (text && needsInset(text.size, scale)) {
+      const plan = insetPlan(highlight, text.box, text.size, crop, job.box.insetMaxWidth);
+      const placed = { width: round2(plan.rect.width * plan.scale), height: round2(plan.rect.height * plan.scale) };
+      const insetJob = { ...job, crop: plan.rect, highlights: [plan.frame], calloutNumbers: [null] };
+      const drawn = await drawPicture(input, insetJob, plan.rect, placed.width);
+      inset = { png: drawn.png, width: drawn.width, height: drawn.height, scale: plan.scale, placed };
+    }
+    result.push({ textPixels, scale, inset });
+  }
+  return result;
+}
+
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+async function luminanceOf(input: Buffer): Promise<Luminance> {
+  const { data, info } = await sharp(input, SHARP_INPUT).flatten({ background: '#ffffff' }).toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+}
+
+/** A highlight at least half hidden by masks shows no text to read. */
+function mostlyMasked(highlight: ScreenshotRegion, masks: readonly ScreenshotRegion[]): boolean {
+  const overlap = masks.reduce((sum, mask) => {
+    const width = Math.min(highlight.x + highlight.width, mask.x + mask.width) - Math.max(highlight.x, mask.x);
+    const height = Math.min(highlight.y + highlight.height, mask.y + mask.height) - Math.max(highlight.y, mask.y);
+    return sum + (width > 0 && height > 0 ? width * height : 0);
+  }, 0);
+  return overlap >= (highlight.width * highlight.height) / 2;
 }
 
 async function readSize(input: Buffer, origin: ImageOrigin, svgChecked: boolean): Promise<{ width: number; height: number }> {

@@ -14,9 +14,9 @@ import type {
   TextBlock,
   WarningBlock,
 } from '../model/booklet.js';
-import { besidePicto, BOX_BORDER, BOX_PADDING, box, MIN_TEXT_COLUMN, screenshotContent, sentenceContent, sentencesStack, titleContent, unbreakable, type LayoutContext } from './blocks.js';
+import { besidePicto, BOX_BORDER, BOX_PADDING, box, insetsContent, MIN_TEXT_COLUMN, screenshotContent, sentenceContent, sentencesStack, titleContent, unbreakable, type LayoutContext } from './blocks.js';
 import { besidePictoWidth, PRESETS, textWidth } from '../geometry/presets.js';
-import { isPortrait as isPortraitSize, STEP_NUMBER_WIDTH, stepTextWidth } from '../geometry/screenshot-placement.js';
+import { INSET, isPortrait as isPortraitSize, placementBox, STEP_NUMBER_WIDTH, stepTextWidth } from '../geometry/screenshot-placement.js';
 import { lineHeight, THEME } from '../geometry/theme.js';
 import { mapSymbolSvg } from './map-symbols.js';
 import { tagged, taggedRun } from './pdf-tags.js';
@@ -44,7 +44,7 @@ export function layoutBlock(block: Block, context: LayoutContext): Content[] {
     case 'warning':
       return [layoutWarning(block, context)];
     case 'screenshot':
-      return [unbreakable([besidePicto(undefined, screenshotContent(block.screenshot, context), context)])];
+      return [unbreakable([besidePicto(undefined, screenshotContent(block.screenshot, context), context), ...insetsContent([block.screenshot], context, insetWidth(context)).rows])];
     case 'agencies':
       return layoutAgencies(block, context);
     case 'contact':
@@ -82,6 +82,11 @@ function stepNumber(number: number): Content {
   };
 }
 
+/** Insets stand across the text column, under the step or block whose pictures they enlarge. */
+function insetWidth(context: LayoutContext): number {
+  return placementBox('step', context.preset).insetMaxWidth;
+}
+
 /** Portrait screenshots (phone screens) stand beside the step's text; landscape ones below it. */
 function isPortrait(screenshot: Screenshot, context: LayoutContext): boolean {
   const image = context.images(screenshot);
@@ -93,7 +98,7 @@ function isPortrait(screenshot: Screenshot, context: LayoutContext): boolean {
  * at least MIN_TEXT_COLUMN (28 characters); otherwise (A5) they go under it,
  * side by side.
  */
-function layoutStep(step: Step, context: LayoutContext): Content {
+function layoutStep(step: Step, context: LayoutContext): Content[] {
   const { pictoSize, pictoGap } = context.preset;
   const portrait = step.screenshots.filter((screenshot) => isPortrait(screenshot, context));
   const landscape = step.screenshots.filter((screenshot) => !isPortrait(screenshot, context));
@@ -107,26 +112,35 @@ function layoutStep(step: Step, context: LayoutContext): Content {
     ? [{ columns: [{ width: '*', stack: [sentences] }, ...phones], columnGap: pictoGap }]
     : [sentences, ...(phones.length > 0 ? [{ columns: phones, columnGap: pictoGap }] : [])];
   text.push(...landscape.map((screenshot) => screenshotContent(screenshot, context)));
+  const insets = insetsContent([...portrait, ...landscape], context, insetWidth(context));
+  const columns: Content = {
+    columns: [
+      { width: STEP_NUMBER_WIDTH, stack: [stepNumber(step.number)] },
+      { width: pictoSize, stack: [step.pictogram ? { svg: step.pictogram.svg, width: pictoSize, height: pictoSize } : { text: '' }] },
+      tagged({ width: '*', stack: text }, 'LBody'),
+    ],
+    columnGap: pictoGap,
+  };
   // One list item: its number is the Lbl, the text column (sentences, screenshots) the LBody.
-  return tagged(
-    unbreakable([
-      {
-        columns: [
-          { width: STEP_NUMBER_WIDTH, stack: [stepNumber(step.number)] },
-          { width: pictoSize, stack: [step.pictogram ? { svg: step.pictogram.svg, width: pictoSize, height: pictoSize } : { text: '' }] },
-          tagged({ width: '*', stack: text }, 'LBody'),
-        ],
-        columnGap: pictoGap,
-      },
-    ]),
-    'LI',
-  );
+  // Its insets stay with it, unless the whole would not fit a page with a heading above it:
+  // then they follow it as a block of their own (pdfmake would drop a block taller than a page).
+  const stepHeight = estimatedStepHeight(step, context, phonesBeside ? besidePhones : fullColumn, portrait, landscape, phonesBeside);
+  if (insets.rows.length === 0 || stepHeight + insets.height < usableHeight(context) * 0.75) return [tagged(unbreakable([columns, ...insets.rows]), 'LI')];
+  return [tagged(unbreakable([columns], INSET.gap / 2), 'LI'), unbreakable(insets.rows)];
+}
+
+/** A cautious estimate of a step's height without its insets: its text, its phone screens beside or under it, its landscape screens. */
+function estimatedStepHeight(step: Step, context: LayoutContext, column: number, portrait: readonly Screenshot[], landscape: readonly Screenshot[], phonesBeside: boolean): number {
+  const text = estimatedHeight(step.sentences, context, column);
+  const phones = Math.max(0, ...portrait.map((screenshot) => context.images(screenshot).placed.height + 10));
+  const screens = landscape.reduce((sum, screenshot) => sum + context.images(screenshot).placed.height + 10, 0);
+  return (phonesBeside ? Math.max(text, phones) : text + phones) + screens;
 }
 
 /** The steps are one list (L), though each step is a block of its own in the page flow. */
 function layoutSteps(block: StepsBlock, context: LayoutContext): Content[] {
   return taggedRun(
-    block.steps.map((step) => layoutStep(step, context)),
+    block.steps.flatMap((step) => layoutStep(step, context)),
     'L',
   );
 }
@@ -183,9 +197,9 @@ function usableHeight(context: LayoutContext): number {
   return context.preset.height - context.preset.margins[1] - context.preset.margins[3];
 }
 
-/** A cautious estimate of the height of sentences set in the text column (average glyph ≈ half the type size). */
-function estimatedHeight(sentences: readonly Sentence[], context: LayoutContext): number {
-  const charactersPerLine = Math.floor(textWidth(context.preset) / (THEME.bodySize * 0.5));
+/** A cautious estimate of the height of sentences set in `column` (average glyph ≈ half the type size). */
+function estimatedHeight(sentences: readonly Sentence[], context: LayoutContext, column: number = textWidth(context.preset)): number {
+  const charactersPerLine = Math.floor(column / (THEME.bodySize * 0.5));
   const lines = sentences.reduce((sum, sentence) => sum + Math.ceil(sentence.text.length / charactersPerLine), 0);
   return lines * THEME.bodySize * THEME.lineSpacing + sentences.length * THEME.sentenceGap;
 }

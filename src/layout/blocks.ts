@@ -1,10 +1,11 @@
-import type { Content, ContentPageReference, ContentText } from 'pdfmake/interfaces.js';
+import type { Content, ContentPageReference, ContentTable, ContentText } from 'pdfmake/interfaces.js';
 import type { Inline, Pictogram, Screenshot, Sentence } from '../model/booklet.js';
 import type { ImageLookup } from '../images/prepared-image.js';
 import type { LayoutPreset } from '../geometry/presets.js';
 import { THEME } from '../geometry/theme.js';
+import { INSET } from '../geometry/screenshot-placement.js';
 import { balancedWidth, textWidthOf } from './balance-lines.js';
-import { tagged, type StructRole } from './pdf-tags.js';
+import { tagged, type PdfTag, type StructRole } from './pdf-tags.js';
 import { frenchSpacing, keepNamesTogether, spacedInlines, type LabelFits } from './typography.js';
 
 /**
@@ -135,9 +136,14 @@ export function besidePicto(pictogram: Pictogram | undefined, text: Content, con
  */
 export function screenshotContent(screenshot: Screenshot, context: LayoutContext): Content {
   const image = context.images(screenshot);
-  const { width } = image.placed;
+  return { ...framedImage(image.key, image.placed.width, { role: 'Figure', alt: screenshot.alt }), margin: [0, 6, 0, 4] };
+}
+
+/** A picture in the thin gray frame every screenshot has; `tag`: its role (an inset is an Artifact: the screen's Figure says it all). */
+function framedImage(key: string, width: number, tag: StructRole | PdfTag | undefined): ContentTable {
+  const image: Content = { image: key, width, margin: [0, 0, 0, 0] };
   return {
-    table: { widths: [width], body: [[tagged({ image: image.key, width, margin: [0, 0, 0, 0] }, { role: 'Figure', alt: screenshot.alt })]] },
+    table: { widths: [width], body: [[tag ? tagged(image, tag) : image]] },
     layout: {
       hLineWidth: () => 1,
       vLineWidth: () => 1,
@@ -148,8 +154,35 @@ export function screenshotContent(screenshot: Screenshot, context: LayoutContext
       paddingTop: () => 0,
       paddingBottom: () => 0,
     },
-    margin: [0, 6, 0, 4],
   };
+}
+
+/**
+ * The enlarged insets of these screenshots (INSET in screenshot-placement.ts),
+ * in rows across the text column, in the order of their highlights; none
+ * when every highlight prints its text at 14 pt or more.
+ */
+export function insetsContent(screenshots: readonly Screenshot[], context: LayoutContext, width: number): { rows: Content[]; height: number } {
+  const insets = screenshots.flatMap((screenshot) => context.images(screenshot).highlights.flatMap((highlight) => (highlight.inset ? [highlight.inset] : [])));
+  const rows: Array<typeof insets> = [];
+  let used = Infinity;
+  for (const inset of insets) {
+    const needed = inset.placed.width + 2 + (used > 0 && used !== Infinity ? INSET.gap : 0);
+    if (used === Infinity || used + needed > width) {
+      rows.push([inset]);
+      used = inset.placed.width + 2;
+    } else {
+      rows.at(-1)!.push(inset);
+      used += needed;
+    }
+  }
+  const content: Content[] = rows.map((row) => ({
+    columns: [...row.map((inset) => ({ width: inset.placed.width + 2, stack: [framedImage(inset.key, inset.placed.width, undefined)] })), { width: '*', text: '' }],
+    columnGap: INSET.gap,
+    margin: [0, INSET.gap / 2, 0, 0],
+  }));
+  const height = rows.reduce((sum, row) => sum + Math.max(...row.map((inset) => inset.placed.height)) + 2 + INSET.gap / 2, 0);
+  return { rows: content, height };
 }
 
 /** Left and right padding of a coloured box, in points. */

@@ -9,6 +9,7 @@ import { bodySize } from './pdf/body-size.js';
 import { contentLoss } from './pdf/content-loss.js';
 import { labelSplit, numberSplit } from './pdf/idea-split.js';
 import { pageFill } from './pdf/page-fill.js';
+import { pictureTextSize } from './pdf/picture-text-size.js';
 import { insideMargins } from './pdf/inside-margins.js';
 import { minFontSize } from './pdf/min-font-size.js';
 import { noHyphenation } from './pdf/no-hyphenation.js';
@@ -80,6 +81,7 @@ export const PDF_RULES: readonly PdfRule[] = [
   pageCount,
   pageMultipleOf4,
   pageFill,
+  pictureTextSize,
   taggedPdf,
 ];
 

@@ -4,6 +4,7 @@ import { buildBooklet, type BuildResult } from '../../src/pipeline.js';
 import { normaliseForSearch, readPdf, type PdfReadback } from '../../src/verify/read-pdf.js';
 import { pageLines } from '../../src/rules/pdf/lines.js';
 import { REPO_ROOT } from '../helpers/project.js';
+import { printedTextSize } from '../../src/rules/pdf/picture-text-size.js';
 import { readPdfStructure, type PdfStructure } from '../helpers/pdf-structure.js';
 
 /**
@@ -118,6 +119,25 @@ describe('nothing lost, nothing wrong', () => {
   it('writes "CPAM", never the seed\'s slips', () => {
     expect(extractedText).toContain('CPAM');
     expect(extractedText).not.toMatch(/\bCpm\b|\bCram\b|Crée mon compte|\bsu la page\b/);
+  });
+});
+
+describe('legible pictures: the words a step points at print at 14 pt or more', () => {
+  it('every framed part with text prints it at 14 pt or more, most of them through an enlarged inset', () => {
+    const withText = result.pictures.filter((picture) => picture.text.textPixels !== null);
+    expect(withText.length).toBeGreaterThanOrEqual(25);
+    const small = withText.filter((picture) => printedTextSize(picture.text)! < 14);
+    expect(small.map((picture) => `${picture.picture} ${picture.index}`)).toEqual([]);
+    // In the whole screen, a desktop page's words print at 4 to 9 pt: the insets carry the reading.
+    const insets = withText.filter((picture) => picture.text.inset !== null);
+    expect(insets.length).toBeGreaterThanOrEqual(20);
+    for (const picture of insets) expect(picture.text.textPixels! * picture.text.scale).toBeLessThan(14);
+  });
+
+  it('a framed part that a mask hides has no inset (an inset never shows what a mask hides)', () => {
+    const masked = result.pictures.filter((picture) => picture.picture === 'creer-compte-formulaire.png' && picture.index === 2);
+    expect(masked).toHaveLength(1);
+    expect(masked[0]!.text).toMatchObject({ textPixels: null, inset: null });
   });
 });
 

@@ -4,7 +4,7 @@ import { CALLOUT_COLOR, MASK_FILL, MASK_HATCH } from '../../src/images/overlays.
 import { processImage, type ImageJob } from '../../src/images/process-image.js';
 
 /** A box whose width gives `pixels` pixels at 300 dpi: the picture is prepared at exactly that width. */
-const boxFor = (pixels: number) => ({ maxWidth: (pixels * 72) / 300, portraitMaxWidth: (pixels * 72) / 300, maxHeight: 10_000 });
+const boxFor = (pixels: number) => ({ maxWidth: (pixels * 72) / 300, portraitMaxWidth: (pixels * 72) / 300, maxHeight: 10_000, insetMaxWidth: (pixels * 72) / 300 });
 const origin = { file: 'assets/screenshots/test.png', where: { file: 'content/mini/chapitre.md', line: 7, column: 1 } };
 
 function job(overrides: Partial<ImageJob>): ImageJob {
@@ -129,7 +129,7 @@ describe('the PNG pdfmake receives', () => {
   });
 
   it('is downscaled to 300 dpi at its printed width', async () => {
-    const out = await processImage(await solid(3000, 1500, '#ffffff'), job({ box: { maxWidth: 360, portraitMaxWidth: 100, maxHeight: 1000 } }), origin);
+    const out = await processImage(await solid(3000, 1500, '#ffffff'), job({ box: { maxWidth: 360, portraitMaxWidth: 100, maxHeight: 1000, insetMaxWidth: 360 } }), origin);
     expect([out.width, out.height]).toEqual([1500, 750]); // 360 pt = 5 in = 1500 px
   });
 
@@ -151,5 +151,36 @@ describe('refused pictures', () => {
     await expect(processImage(await solid(300, 200, '#fff'), job({ highlights: [{ x: 250, y: 10, width: 100, height: 20 }] }), origin)).rejects.toThrow(
       /highlight="250,10,100,20" goes outside the picture, which is 300 × 200 pixels/,
     );
+  });
+});
+
+describe('a number that would cover words wherever it stands gets a white band at the edge', () => {
+  /** A 1000 × 600 page of dark "text" stripes everywhere, but for a white field at its left edge. */
+  async function crowdedPage(): Promise<Buffer> {
+    const stripes = Array.from({ length: 30 }, (_, row) => `<rect x="0" y="${row * 20 + 4}" width="1000" height="8" fill="#202020"/>`).join('');
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1000" height="600"><rect width="1000" height="600" fill="#ffffff"/>${stripes}<rect x="10" y="250" width="400" height="80" fill="#ffffff"/></svg>`;
+    return sharp(Buffer.from(svg)).png().toBuffer();
+  }
+  const field = { x: 10, y: 250, width: 400, height: 80 };
+
+  it('keeps the printed width, draws the page beside a band on its left, and stands the number in the band, on no stripe', async () => {
+    const out = await processImage(await crowdedPage(), job({ highlights: [field], calloutNumbers: [2] }), origin);
+    expect(out.placed.width).toBeCloseTo(240, 5);
+    expect(out.content.x).toBeGreaterThan(0);
+    expect(out.content.y).toBe(0);
+    expect(out.width).toBe(out.content.x + out.content.width);
+    const at = await pixels(out.png);
+    // The disc's orange is in the band, at the height of the field's middle.
+    const middle = Math.round(out.content.y + (290 * out.content.width) / 1000);
+    let orange = 0;
+    for (let x = 0; x < out.content.x; x += 1) if (near(at(x, middle), hex(CALLOUT_COLOR), 40)) orange += 1;
+    expect(orange).toBeGreaterThan(10);
+  });
+
+  it('without a number (a frame only) or with room for it, no band', async () => {
+    const frameOnly = await processImage(await crowdedPage(), job({ highlights: [field], calloutNumbers: [null] }), origin);
+    expect(frameOnly.content).toEqual({ x: 0, y: 0, width: 1000, height: 600 });
+    const roomy = await processImage(await solid(1000, 600, '#ffffff'), job({ highlights: [{ ...field, x: 300 }], calloutNumbers: [2] }), origin);
+    expect(roomy.content.x).toBe(0);
   });
 });

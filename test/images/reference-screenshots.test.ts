@@ -45,12 +45,12 @@ describe('the reference booklet\'s screenshots', () => {
     for (const { screenshot } of placed) {
       const image = prepared.lookup(screenshot);
       const at = await reader(image.png);
-      const scale = image.width / (screenshot.crop?.width ?? (await sharp(screenshot.path).metadata()).width!);
+      const scale = image.content.width / (screenshot.crop?.width ?? (await sharp(screenshot.path).metadata()).width!);
       const pixelsPerPoint = image.width / image.placed.width;
       for (const region of screenshot.highlights) {
         // The frame's stroke is centred 2 pt outside the rectangle (1.2 pt gap + half of 1.6 pt).
-        const x = Math.round((region.x - (screenshot.crop?.x ?? 0)) * scale - 2 * pixelsPerPoint);
-        const y = Math.round((region.y - (screenshot.crop?.y ?? 0) + region.height * 0.75) * scale);
+        const x = Math.round(image.content.x + (region.x - (screenshot.crop?.x ?? 0)) * scale - 2 * pixelsPerPoint);
+        const y = Math.round(image.content.y + (region.y - (screenshot.crop?.y ?? 0) + region.height * 0.75) * scale);
         if (!near(at(Math.max(0, x), y), hex(CALLOUT_COLOR), 40)) misses.push(`${path.basename(screenshot.path)} ${JSON.stringify(region)} at ${x},${y}: ${at(Math.max(0, x), y).join(',')}`);
       }
     }
@@ -67,11 +67,11 @@ describe('the reference booklet\'s screenshots', () => {
       // And in the prepared picture, the field holds only the mask's grays (no dark digits).
       const image = prepared.lookup(screenshot);
       const at = await reader(image.png);
-      const scale = image.width / regions[path.basename(screenshot.path)]!.size[0];
+      const scale = image.content.width / regions[path.basename(screenshot.path)]!.size[0];
       // A callout number may sit on the hidden field (it hides a label nowhere): its orange, its white halo and digit are no digits of the number.
       const grays = [hex(MASK_FILL), hex(MASK_HATCH), hex(CALLOUT_COLOR), [255, 255, 255]];
       for (let dx = 0.1; dx < 0.9; dx += 0.05) {
-        const pixel = at(Math.round((x + width * dx) * scale), Math.round((y + height / 2) * scale));
+        const pixel = at(Math.round(image.content.x + (x + width * dx) * scale), Math.round(image.content.y + (y + height / 2) * scale));
         expect(grays.some((gray) => near(pixel, gray, 50)), `${path.basename(screenshot.path)}: ${pixel.join(',')}`).toBe(true);
       }
     }

@@ -3,6 +3,7 @@ import { buildBooklet, type BuildResult } from '../../src/pipeline.js';
 import { saddleStitchSheets } from '../../src/print/saddle-stitch.js';
 import { normaliseForSearch, readPdf, type PdfReadback } from '../../src/verify/read-pdf.js';
 import { REPO_ROOT } from '../helpers/project.js';
+import { printedTextSize } from '../../src/rules/pdf/picture-text-size.js';
 import { pageNumbersOnSide } from './synthetic-booklet.js';
 
 /**
@@ -15,6 +16,14 @@ let sheets: PdfReadback;
 beforeAll(async () => {
   result = await buildBooklet({ projectRoot: REPO_ROOT, department: '61', format: 'a5-booklet', write: false, checks: 'content-loss' });
   sheets = await readPdf(result.files.find((file) => file.kind === 'imposed')!.pdf);
+});
+
+describe('legible pictures in A5', () => {
+  it('every framed part with text prints it at 14 pt or more, though the whole screens are smaller than in A4', () => {
+    const withText = result.pictures.filter((picture) => picture.text.textPixels !== null);
+    expect(withText.length).toBeGreaterThanOrEqual(25);
+    expect(withText.filter((picture) => printedTextSize(picture.text)! < 14).map((picture) => `${picture.picture} ${picture.index}`)).toEqual([]);
+  });
 });
 
 describe('the reference booklet, imposed for saddle stitching', () => {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Sentence } from '../../model/booklet.js';
 import type { PdfReadback } from '../../verify/read-pdf.js';
 import type { PageGeometry } from '../../render/pdf-structure.js';
+import type { PictureHighlightFacts } from './picture-text-size.js';
 import type { CheckRule, RuleFinding } from '../check-rule.js';
 
 /**
@@ -29,6 +30,8 @@ export interface PdfCheckInput {
   layout: LayoutFacts;
   /** Where the renderer drew each page's content; absent when the PDF was not rendered here. */
   pageGeometry?: readonly PageGeometry[];
+  /** Each screenshot highlight's text and printed scale; absent when the pictures were not prepared here. */
+  pictures?: readonly PictureHighlightFacts[];
 }
 
 export type PdfFinding = RuleFinding;

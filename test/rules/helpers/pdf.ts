@@ -2,6 +2,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { FONT_FAMILY } from '../../../src/fonts/fonts.js';
 import { renderPdfWithGeometry } from '../../../src/render/render-pdf.js';
 import type { LayoutFacts, PdfCheckInput } from '../../../src/rules/pdf/pdf-rule.js';
+import type { PictureHighlightFacts } from '../../../src/rules/pdf/picture-text-size.js';
 import type { Sentence } from '../../../src/model/booklet.js';
 import { readPdf } from '../../../src/verify/read-pdf.js';
 
@@ -11,6 +12,16 @@ export interface ExampleFacts {
   format?: 'a4' | 'a5-booklet';
   /** Page count to report (the PDF itself is not padded to it). */
   pages?: number;
+  /** Screenshot highlights as the images stage measures them: type size in pixels, printed pt per pixel in the screen and in the inset. */
+  pictures?: Array<{ picture: string; highlight: [number, number, number, number]; textPixels: number | null; scale: number; insetScale?: number }>;
+}
+
+function pictureFacts(pictures: NonNullable<ExampleFacts['pictures']>): PictureHighlightFacts[] {
+  return pictures.map((picture, index) => {
+    const [x, y, width, height] = picture.highlight;
+    const inset = picture.insetScale === undefined ? null : { key: `exemple.inset-${index}`, png: Buffer.alloc(0), width: 1, height: 1, placed: { width: 1, height: 1 }, scale: picture.insetScale };
+    return { picture: picture.picture, source: { file: 'exemple.md', line: index + 1, column: 4 }, highlight: { x, y, width, height }, index: 1, text: { textPixels: picture.textPixels, scale: picture.scale, inset } };
+  });
 }
 
 /** The page of the examples: A5, 40 pt margins, 16 pt body text, 14 pt minimum. */
@@ -48,5 +59,6 @@ export async function pdfInput(definition: Partial<TDocumentDefinitions>, facts:
     sentences,
     layout: EXAMPLE_LAYOUT,
     pageGeometry: rendered.pages,
+    pictures: pictureFacts(facts.pictures ?? []),
   };
 }
