@@ -111,11 +111,14 @@ function sentenceText(inlines: readonly Inline[]): string {
   return printed.map((inline) => inline.text).join('').replace(/\s+/g, ' ').trim();
 }
 
-/** Collapse inner whitespace, trim the ends of the sentence, drop empty runs. */
+/**
+ * Collapse inner whitespace, trim the ends of the sentence, drop empty runs.
+ * A no-break space stays: it glues what must not part ("page\u00a010").
+ */
 function trimInlines(inlines: Inline[]): Inline[] {
-  const collapsed = inlines.map((inline) => ({ ...inline, text: inline.text.replace(/\s+/g, ' ') }));
-  if (collapsed[0]) collapsed[0].text = collapsed[0].text.trimStart();
+  const collapsed = inlines.map((inline) => ({ ...inline, text: inline.text.replace(/[^\S\u00a0]+/g, ' ') }));
+  if (collapsed[0]) collapsed[0].text = collapsed[0].text.replace(/^[^\S\u00a0]+/, '');
   const last = collapsed.at(-1);
-  if (last) last.text = last.text.trimEnd();
+  if (last) last.text = last.text.replace(/[^\S\u00a0]+$/, '');
   return collapsed.filter((inline) => inline.text.length > 0);
 }
