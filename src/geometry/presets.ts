@@ -20,6 +20,13 @@ export interface LayoutPreset {
   maxScreenshotHeight: number;
   /** Width of a portrait (phone) screenshot placed beside a step's text. */
   portraitScreenshotWidth: number;
+  /**
+   * Largest height of the agencies' map: low enough for the map and its
+   * legend to share an A4 page, high enough for its names to print at 14 pt
+   * or more (the Orne map's names are 52 px in 1200: 17.3 pt at 260 pt high).
+   * A5 gives it the whole text width (its names print at 14.6 pt there).
+   */
+  mapMaxHeight: number;
   coverPictoSize: number;
 }
 
@@ -34,6 +41,7 @@ export const PRESETS: Readonly<Record<PageFormat, LayoutPreset>> = {
     pictoGap: 14,
     maxScreenshotHeight: 250,
     portraitScreenshotWidth: 130,
+    mapMaxHeight: 260,
     coverPictoSize: 190,
   },
   a5: {
@@ -45,6 +53,7 @@ export const PRESETS: Readonly<Record<PageFormat, LayoutPreset>> = {
     pictoGap: 12,
     maxScreenshotHeight: 180,
     portraitScreenshotWidth: 100,
+    mapMaxHeight: 360,
     coverPictoSize: 100,
   },
 };

@@ -108,10 +108,6 @@ function coverBandCanvas(preset: LayoutPreset): Content {
 /** The chapters, with the blank pages of a printed booklet before the back cover. */
 function chapters(booklet: Booklet, context: LayoutContext, blankPages: number | undefined): Content[] {
   const laidOut = booklet.chapters.map((chapter) => layoutChapter(chapter, context));
-  const lastChapter = laidOut.at(-1);
-  // pdfmake starts a new, empty page for the bottom margin of the last block when it ends near the
-  // bottom of a page: the back cover would no longer be the last page.
-  if (lastChapter && lastChapter.length > 0) lastChapter.push(withoutBottomMargin(lastChapter.pop()!));
   const backCover = laidOut.pop();
   if (blankPages === undefined || !backCover) return [...laidOut, ...(backCover ?? [])].flat();
   const [opening, ...rest] = backCover;
@@ -130,13 +126,6 @@ function notesPaddingPage(preset: LayoutPreset): Content {
     stack: [{ text: NOTES_PADDING_TITLE, style: 'chapterTitle', margin: [0, 8, 0, 8] }, notesLines(notesLineCount(20, preset), textWidth(preset))],
     pageBreak: 'before',
   };
-}
-
-function withoutBottomMargin(content: Content): Content {
-  if (typeof content !== 'object' || content === null || Array.isArray(content) || !('margin' in content)) return content;
-  const margin = content.margin;
-  if (!Array.isArray(margin) || margin.length !== 4) return content;
-  return { ...content, margin: [margin[0], margin[1], margin[2], 0] } as Content;
 }
 
 const COVER_OFFICE_SIZE = 20;
@@ -205,8 +194,8 @@ function layoutChapter(chapter: Chapter, context: LayoutContext): Content[] {
     }
     const lead = previous;
     previous = block;
-    // A lead-in ending with ":" stays on the page of what it announces.
-    if (lead && endsWithColon(lead) && parts.length > 0 && contents.length > 0) {
+    // A lead-in ending with ":" stays on the page of what it announces; the box explaining a word, with the sentence that uses it.
+    if (lead && (endsWithColon(lead) || explainsShortBlock(block, lead)) && parts.length > 0 && contents.length > 0) {
       const [first, ...rest] = contents;
       parts.push({ stack: [parts.pop()!, first!], unbreakable: true }, ...rest);
       continue;
@@ -219,6 +208,10 @@ function layoutChapter(chapter: Chapter, context: LayoutContext): Content[] {
     parts.push(...rest);
   }
   if (keepWithNext.length > 0) parts.push({ stack: keepWithNext, unbreakable: true });
+  // The next chapter starts on a page of its own: pdfmake would start a new, empty page for the
+  // bottom margin of a last block that ends near the bottom of a page (a blank page, or a back
+  // cover that is no longer the last page).
+  if (parts.length > 0) parts.push(withoutBottomMargin(parts.pop()!));
   const [opening, ...others] = parts;
   // The notes page and the contact page (the back cover) are whole pages of their own.
   const ownPage = chapter.blocks.some((block) => block.kind === 'notes' || block.kind === 'contact');
@@ -226,6 +219,20 @@ function layoutChapter(chapter: Chapter, context: LayoutContext): Content[] {
   if (ownPage) return taggedRun([{ stack: [opening ?? ''], pageBreak: 'before' }, ...others], 'Sect');
   const probe = chapterBreakProbe(context.preset);
   return taggedRun([probe, { stack: [opening ?? ''], margin: [0, CHAPTER_TOP_MARGIN - probeHeight(context.preset), 0, 0] }, ...others], 'Sect');
+}
+
+/** The node without space below it: its own bottom margin and its last child's (recursively) set to 0. */
+function withoutBottomMargin(node: Content): Content {
+  if (typeof node !== 'object' || node === null || Array.isArray(node)) return node;
+  const copy = { ...node } as Content & { margin?: unknown; stack?: Content[] };
+  if (Array.isArray(copy.margin) && copy.margin.length === 4) copy.margin = [copy.margin[0], copy.margin[1], copy.margin[2], 0];
+  if (Array.isArray(copy.stack) && copy.stack.length > 0) copy.stack = [...copy.stack.slice(0, -1), withoutBottomMargin(copy.stack.at(-1)!)];
+  return copy;
+}
+
+/** An explanation box after a paragraph or a list (a step, with its pictures, may be too tall to take it along). */
+function explainsShortBlock(block: Block, lead: Block): boolean {
+  return block.kind === 'paragraph' && block.role === 'explanation' && (lead.kind === 'paragraph' || lead.kind === 'list');
 }
 
 function endsWithColon(block: Block): boolean {
