@@ -18,7 +18,9 @@ export interface PlacementBox {
   /** Largest width of a portrait picture (a phone screen, beside a step's text). */
   portraitMaxWidth: number;
   maxHeight: number;
-  /** Largest width of an enlarged inset (they stand under the picture, across the text column). */
+  /** Width of the text column the insets stand in, under the picture. */
+  insetColumnWidth: number;
+  /** Largest width of an enlarged inset: the page's text width, for an inset that cannot print 14 pt in the column. */
   insetMaxWidth: number;
 }
 
@@ -33,9 +35,9 @@ export function placementBox(slot: ScreenshotSlot, preset: LayoutPreset): Placem
   };
   const column = columns[slot];
   const fit = (width: number) => Math.min(width - FRAME_ALLOWANCE, textWidth(preset));
-  // A map is drawn for print across the text column (its labels are 14 pt at that width): only the page limits its height.
-  const maxHeight = slot === 'map' ? Math.max(preset.maxScreenshotHeight, textWidth(preset)) : preset.maxScreenshotHeight;
-  return { maxWidth: fit(column.landscape), portraitMaxWidth: fit(column.portrait), maxHeight, insetMaxWidth: textWidth(preset) - FRAME_ALLOWANCE };
+  // A map is drawn for print: its own height limit keeps its names at 14 pt or more (presets.ts).
+  const maxHeight = slot === 'map' ? preset.mapMaxHeight : preset.maxScreenshotHeight;
+  return { maxWidth: fit(column.landscape), portraitMaxWidth: fit(column.portrait), maxHeight, insetColumnWidth: fit(column.landscape), insetMaxWidth: textWidth(preset) - FRAME_ALLOWANCE };
 }
 
 /** Width of a step's text (beside the step number and the pictogram). */
@@ -101,6 +103,15 @@ export function wholeScale(placedWidth: number, sourceWidth: number): number {
 /** Whether text of `textPixels` prints too small at `scale` (points per pixel). */
 export function needsInset(textPixels: number, scale: number): boolean {
   return textPixels * scale < INSET.minTextSize;
+}
+
+/**
+ * The inset of a highlight, in the text column when it prints its text at
+ * 14 pt or more there, else across the page's text width (`widths`).
+ */
+export function insetPlanIn(highlight: SourceRect, textBox: SourceRect, textPixels: number, bounds: SourceRect, widths: { column: number; page: number }): InsetPlan {
+  const inColumn = insetPlan(highlight, textBox, textPixels, bounds, widths.column);
+  return textPixels * inColumn.scale >= INSET.minTextSize ? inColumn : insetPlan(highlight, textBox, textPixels, bounds, widths.page);
 }
 
 /**

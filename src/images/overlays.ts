@@ -59,6 +59,8 @@ export interface Callout {
   rect: PixelRect;
   /** The number on the disc; undefined: a frame without a disc. */
   number: number | undefined;
+  /** Where its disc goes when the caller decided it (in a white band beside the picture); else found by discCentre. */
+  discAt?: { cx: number; cy: number };
 }
 
 /** The picture's own pixels (raw, 8 bits a channel), where a number should not cover dark marks. */
@@ -115,13 +117,13 @@ export function placeCallouts(width: number, height: number, callouts: readonly 
   // Another frame's stroke is an obstacle; a disc's halo may touch its halo (they are both white).
   const edge = outset + stroke / 2;
   const frames = callouts.map(({ rect }) => ({ x: rect.x - edge, y: rect.y - edge, width: rect.width + 2 * edge, height: rect.height + 2 * edge }));
-  return callouts.map(({ rect, number }, index) => {
+  return callouts.map(({ rect, number, discAt }, index) => {
     const frame = { x: round(rect.x - outset), y: round(rect.y - outset), width: round(rect.width + 2 * outset), height: round(rect.height + 2 * outset) };
     if (number === undefined) return { frame, number, disc: undefined };
     // A hidden field holds no words to read: a number may sit on it rather than on a label.
     const hidden = (rect: PixelRect) => masks.some((mask) => mask.x <= rect.x && mask.y <= rect.y && mask.x + mask.width >= rect.x + rect.width && mask.y + mask.height >= rect.y + rect.height);
     const obstacles = frames.filter((_, other) => other !== index && !hidden(callouts[other]!.rect));
-    const { cx, cy } = discCentre(frame, reach, width, height, obstacles, (place, radius) => inkUnder(ink, place.cx, place.cy, radius));
+    const { cx, cy } = discAt ?? discCentre(frame, reach, width, height, obstacles, (place, radius) => inkUnder(ink, place.cx, place.cy, radius));
     return { frame, number, disc: { cx, cy, ink: inkUnder(ink, cx, cy, reach) } };
   });
 }
@@ -204,6 +206,17 @@ function steps(from: number, to: number, step: number): number[] {
   const out = [from];
   for (let at = from + step; at <= to; at += step) out.push(at);
   return out;
+}
+
+/** White over everything but the frames (and their halo): an inset shows the framed words, not halves of their neighbours. */
+export function outsideFramesSvg(width: number, height: number, rects: readonly PixelRect[], pixelsPerPoint: number): string {
+  const { margin } = calloutPixels(pixelsPerPoint);
+  const holes = rects.map((rect) => {
+    const x = round(rect.x - margin);
+    const y = round(rect.y - margin);
+    return `M${x} ${y}h${round(rect.width + 2 * margin)}v${round(rect.height + 2 * margin)}h${-round(rect.width + 2 * margin)}z`;
+  });
+  return svgDocument(width, height, `<path fill="#ffffff" fill-rule="evenodd" d="M0 0H${width}V${height}H0z${holes.join('')}"/>`);
 }
 
 /** Flat gray boxes with diagonal hatching over personal data: plainly "hidden", never mistaken for a button. */

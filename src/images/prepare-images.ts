@@ -19,11 +19,11 @@ export interface PlacedScreenshot {
 }
 
 /**
- * Every screenshot of the booklet, in reading order. In a step, the first
- * callout carries the step's number (the text says "3. Cliquez sur …", the
- * picture shows 3) and the others are frames only, so several fields of one
- * step are not buried under discs; elsewhere callouts are numbered 1, 2 … in
- * the order written.
+ * Every screenshot of the booklet, in reading order. In a step, callouts are
+ * frames without numbers: the step's number stands beside the picture, and
+ * a disc on a small screen always covers some of its words (or, in a white
+ * band, looks like a torn picture). Elsewhere callouts are numbered 1, 2 …
+ * in the order written, so the text can name them.
  */
 export function bookletScreenshots(booklet: Booklet): PlacedScreenshot[] {
   const numbered = (screenshot: Screenshot) => screenshot.highlights.map((_, index) => index + 1);
@@ -33,7 +33,7 @@ export function bookletScreenshots(booklet: Booklet): PlacedScreenshot[] {
       if (block.kind === 'screenshot') placed.push({ screenshot: block.screenshot, slot: 'block', calloutNumbers: numbered(block.screenshot) });
       if (block.kind === 'steps') {
         for (const step of block.steps) {
-          for (const screenshot of step.screenshots) placed.push({ screenshot, slot: 'step', calloutNumbers: screenshot.highlights.map((_, index) => (index === 0 ? step.number : null)) });
+          for (const screenshot of step.screenshots) placed.push({ screenshot, slot: 'step', calloutNumbers: screenshot.highlights.map(() => null) });
         }
       }
       if (block.kind === 'agencies' && block.map) placed.push({ screenshot: block.map, slot: 'map', calloutNumbers: numbered(block.map) });

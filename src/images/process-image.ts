@@ -1,10 +1,10 @@
 import sharp, { type Metadata, type OverlayOptions, type SharpOptions } from 'sharp';
 import { LivretError, type SourceLocation } from '../errors.js';
-import { INSET, insetPlan, isPortrait, needsInset, placedSize, wholeScale, type PlacementBox } from '../geometry/screenshot-placement.js';
+import { INSET, insetPlanIn, isPortrait, needsInset, placedSize, wholeScale, type PlacementBox } from '../geometry/screenshot-placement.js';
 import { INPUT_LIMITS } from '../content/input-limits.js';
 import { isGzip, looksLikeSvg, readSafeSvg, svgRefusal } from '../pictograms/svg-safety.js';
 import type { ScreenshotRegion } from '../model/booklet.js';
-import { CALLOUT_COLOR, CALLOUT_COLOR_GRAY, calloutsSvg, discReach, filledMasksSvg, placeCallouts, type PixelRect } from './overlays.js';
+import { CALLOUT_COLOR, CALLOUT_COLOR_GRAY, calloutsSvg, discReach, filledMasksSvg, outsideFramesSvg, placeCallouts, type PixelRect } from './overlays.js';
 import { textInRegion, type Luminance, type RegionText } from './text-height.js';
 
 /** Print resolution for screenshots. */
@@ -106,7 +106,15 @@ interface Bands {
   bottom: number;
 }
 
+type Side = keyof Bands;
+
 const NO_BANDS: Bands = { left: 0, right: 0, top: 0, bottom: 0 };
+
+/** The bands a picture needs, and for each callout the band its number stands in (if any). */
+interface BandPlan {
+  bands: Bands;
+  sides: Array<Side | undefined>;
+}
 
 /** A drawn picture, and the printed width of the source part in it (without its bands). */
 interface DrawnWithBands extends DrawnPicture {
@@ -123,8 +131,8 @@ interface DrawnWithBands extends DrawnPicture {
  * white band on that edge and the number stands there, beside its frame;
  * the picture is drawn that much smaller, so it keeps its printed width.
  */
-async function drawPicture(input: Buffer, job: ImageJob, crop: ScreenshotRegion, placedWidth: number, bands?: Bands): Promise<DrawnWithBands> {
-  const given = bands ?? NO_BANDS;
+async function drawPicture(input: Buffer, job: ImageJob, crop: ScreenshotRegion, placedWidth: number, plan?: BandPlan, onlyFramed = false): Promise<DrawnWithBands> {
+  const given = plan?.bands ?? NO_BANDS;
   const contentWidth = placedWidth - given.left - given.right;
   const width = Math.min(crop.width, Math.round((contentWidth / 72) * PRINT_DPI));
   const height = Math.max(1, Math.round((crop.height * width) / crop.width));
@@ -142,13 +150,19 @@ async function drawPicture(input: Buffer, job: ImageJob, crop: ScreenshotRegion,
   const ink = { data: base.data, ...raw };
 
   const masks = job.masks.map(toPixels).map((rect) => clipTo(rect, raw.width, raw.height)).filter((rect) => rect.width > 0 && rect.height > 0);
-  const callouts = job.highlights.map((region, index) => ({ rect: toPixels(region), number: job.calloutNumbers[index] ?? undefined }));
-  if (!bands) {
+  const callouts = job.highlights.map((region, index) => {
+    const rect = toPixels(region);
+    const side = plan?.sides[index];
+    return { rect, number: job.calloutNumbers[index] ?? undefined, ...(side ? { discAt: inBand(side, rect, band, raw) } : {}) };
+  });
+  if (!plan) {
     const needed = bandsForNumbers(placeCallouts(raw.width, raw.height, callouts, pixelsPerPoint, masks, ink), raw, pixelsPerPoint);
     if (needed) return drawPicture(input, job, crop, placedWidth, needed);
   }
 
   const overlays: OverlayOptions[] = [];
+  // An inset shows its frame's words only: the half letters of the words around it are whited out.
+  if (onlyFramed) overlays.push({ input: Buffer.from(outsideFramesSvg(raw.width, raw.height, callouts.map((callout) => callout.rect), pixelsPerPoint)), left: 0, top: 0 });
   if (job.maskStyle === 'blur') for (const rect of masks) overlays.push(await blurred(base.data, raw, rect));
   else if (masks.length > 0) overlays.push({ input: Buffer.from(filledMasksSvg(raw.width, raw.height, masks, pixelsPerPoint)), left: 0, top: 0 });
   if (callouts.length > 0) overlays.push({ input: Buffer.from(calloutsSvg(raw.width, raw.height, callouts, pixelsPerPoint, job.grayscale ? CALLOUT_COLOR_GRAY : CALLOUT_COLOR, masks, ink)), left: 0, top: 0 });
@@ -168,10 +182,11 @@ async function drawPicture(input: Buffer, job: ImageJob, crop: ScreenshotRegion,
  * frame instead: on the edge of the picture nearest to that frame, when the
  * frame is closer to it than a disc's width. Undefined when none is needed.
  */
-function bandsForNumbers(placed: ReturnType<typeof placeCallouts>, picture: { width: number; height: number }, pixelsPerPoint: number): Bands | undefined {
+function bandsForNumbers(placed: ReturnType<typeof placeCallouts>, picture: { width: number; height: number }, pixelsPerPoint: number): BandPlan | undefined {
   const reach = discReach(pixelsPerPoint);
   const bands = { ...NO_BANDS };
-  for (const { frame, disc } of placed) {
+  const sides: Array<Side | undefined> = placed.map(() => undefined);
+  for (const [index, { frame, disc }] of placed.entries()) {
     if (!disc || disc.ink === 0) continue;
     const distances: Array<[keyof Bands, number]> = [
       ['left', frame.x],
@@ -182,9 +197,21 @@ function bandsForNumbers(placed: ReturnType<typeof placeCallouts>, picture: { wi
     const [side, distance] = distances.reduce((nearest, candidate) => (candidate[1] < nearest[1] ? candidate : nearest));
     // The picture is drawn smaller beside its bands, so the frame ends up nearer its edge: room for that too.
     const missing = 2 * reach + 2 - 0.85 * distance;
-    if (missing > 0) bands[side] = Math.max(bands[side], Math.ceil(missing) / pixelsPerPoint);
+    if (missing <= 0) continue;
+    // The whole disc stands in the band (a band as wide as the disc): it covers nothing of the picture.
+    bands[side] = Math.max(bands[side], Math.ceil(2 * reach + 2) / pixelsPerPoint);
+    sides[index] = side;
   }
-  return bands.left + bands.right + bands.top + bands.bottom > 0 ? bands : undefined;
+  return sides.some((side) => side !== undefined) ? { bands, sides } : undefined;
+}
+
+/** The centre of a band, beside the middle of the frame. */
+function inBand(side: Side, rect: PixelRect, band: Record<Side, number>, picture: { width: number; height: number }): { cx: number; cy: number } {
+  const middle = { cx: rect.x + rect.width / 2, cy: rect.y + rect.height / 2 };
+  if (side === 'left') return { cx: band.left / 2, cy: middle.cy };
+  if (side === 'right') return { cx: picture.width - band.right / 2, cy: middle.cy };
+  if (side === 'top') return { cx: middle.cx, cy: band.top / 2 };
+  return { cx: middle.cx, cy: picture.height - band.bottom / 2 };
 }
 
 function shift(rect: PixelRect, dx: number, dy: number): PixelRect {
@@ -194,8 +221,18 @@ function shift(rect: PixelRect, dx: number, dy: number): PixelRect {
 /** Each highlight's text, measured on the source picture; none for a highlight a mask hides. */
 async function highlightTexts(input: Buffer, job: ImageJob): Promise<Array<RegionText | undefined>> {
   if (job.highlights.length === 0) return [];
-  const luminance = await luminanceOf(input);
-  return job.highlights.map((highlight) => (mostlyMasked(highlight, job.masks) ? undefined : textInRegion(luminance, highlight)));
+  const luminance = whitened(await luminanceOf(input), job.masks);
+  return job.highlights.map((highlight) => textInRegion(luminance, highlight));
+}
+
+/** The picture with its masked parts white: what a mask hides is no text of the frame (a label beside it still is). */
+function whitened(picture: Luminance, masks: readonly ScreenshotRegion[]): Luminance {
+  for (const mask of masks) {
+    for (let y = Math.max(0, mask.y); y < Math.min(picture.height, mask.y + mask.height); y += 1) {
+      picture.data.fill(255, y * picture.width + Math.max(0, mask.x), y * picture.width + Math.min(picture.width, mask.x + mask.width));
+    }
+  }
+  return picture;
 }
 
 /**
@@ -224,10 +261,10 @@ async function insetsOf(input: Buffer, job: ImageJob, crop: ScreenshotRegion, pl
     const textPixels = text?.size ?? null;
     let inset: ProcessedInset | null = null;
     if (text && needsInset(text.size, scale)) {
-      const plan = insetPlan(highlight, text.box, text.size, crop, job.box.insetMaxWidth);
+      const plan = insetPlanIn(highlight, text.box, text.size, crop, { column: job.box.insetColumnWidth, page: job.box.insetMaxWidth });
       const placed = { width: round2(plan.rect.width * plan.scale), height: round2(plan.rect.height * plan.scale) };
       const insetJob = { ...job, crop: plan.rect, highlights: [plan.frame], calloutNumbers: [null] };
-      const drawn = await drawPicture(input, insetJob, plan.rect, placed.width);
+      const drawn = await drawPicture(input, insetJob, plan.rect, placed.width, undefined, true);
       inset = { png: drawn.png, width: drawn.width, height: drawn.height, scale: plan.scale, placed };
     }
     result.push({ textPixels, scale, inset });
@@ -242,15 +279,6 @@ async function luminanceOf(input: Buffer): Promise<Luminance> {
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
 }
 
-/** A highlight at least half hidden by masks shows no text to read. */
-function mostlyMasked(highlight: ScreenshotRegion, masks: readonly ScreenshotRegion[]): boolean {
-  const overlap = masks.reduce((sum, mask) => {
-    const width = Math.min(highlight.x + highlight.width, mask.x + mask.width) - Math.max(highlight.x, mask.x);
-    const height = Math.min(highlight.y + highlight.height, mask.y + mask.height) - Math.max(highlight.y, mask.y);
-    return sum + (width > 0 && height > 0 ? width * height : 0);
-  }, 0);
-  return overlap >= (highlight.width * highlight.height) / 2;
-}
 
 async function readSize(input: Buffer, origin: ImageOrigin, svgChecked: boolean): Promise<{ width: number; height: number }> {
   let metadata: Metadata;

@@ -16,7 +16,7 @@ import type {
 } from '../model/booklet.js';
 import { besidePicto, BOX_BORDER, BOX_PADDING, box, insetsContent, MIN_TEXT_COLUMN, screenshotContent, sentenceContent, sentencesStack, titleContent, unbreakable, type LayoutContext } from './blocks.js';
 import { besidePictoWidth, PRESETS, textWidth } from '../geometry/presets.js';
-import { INSET, isPortrait as isPortraitSize, placementBox, STEP_NUMBER_WIDTH, stepTextWidth } from '../geometry/screenshot-placement.js';
+import { INSET, isPortrait as isPortraitSize, STEP_NUMBER_WIDTH, stepTextWidth } from '../geometry/screenshot-placement.js';
 import { lineHeight, THEME } from '../geometry/theme.js';
 import { mapSymbolSvg } from './map-symbols.js';
 import { tagged, taggedRun } from './pdf-tags.js';
@@ -44,7 +44,7 @@ export function layoutBlock(block: Block, context: LayoutContext): Content[] {
     case 'warning':
       return [layoutWarning(block, context)];
     case 'screenshot':
-      return [unbreakable([besidePicto(undefined, screenshotContent(block.screenshot, context), context), ...insetsContent([block.screenshot], context, insetWidth(context)).rows])];
+      return [unbreakable([besidePicto(undefined, screenshotContent(block.screenshot, context), context), ...insetsContent([block.screenshot], context, blockColumn(context)).rows])];
     case 'agencies':
       return layoutAgencies(block, context);
     case 'contact':
@@ -75,16 +75,27 @@ function listItem(item: Sentence, column: number): Content {
 }
 
 function stepNumber(number: number): Content {
-  const label = tagged({ text: String(number), bold: true, fontSize: THEME.stepNumberSize, color: THEME.colors.onAccent, alignment: 'center' as const, fillColor: THEME.colors.accent, lineHeight: lineHeight(1.5) }, 'Lbl');
+  return stepNumberBox(number, 'Lbl');
+}
+
+/** The step's number, white on the accent colour; `role`: its tag (the list item's label). */
+function stepNumberBox(number: number, role?: 'Lbl'): Content {
+  const text = { text: String(number), bold: true, fontSize: THEME.stepNumberSize, color: THEME.colors.onAccent, alignment: 'center' as const, fillColor: THEME.colors.accent, lineHeight: lineHeight(1.5) };
   return {
-    table: { widths: [STEP_NUMBER_WIDTH], body: [[label]] },
+    table: { widths: [STEP_NUMBER_WIDTH], body: [[role ? tagged(text, role) : text]] },
     layout: 'noBorders',
   };
 }
 
-/** Insets stand across the text column, under the step or block whose pictures they enlarge. */
-function insetWidth(context: LayoutContext): number {
-  return placementBox('step', context.preset).insetMaxWidth;
+/** Insets stand in the text column, under the step or block whose pictures they enlarge: beside the number and pictogram columns. */
+function stepColumn(context: LayoutContext): { offset: number; width: number } {
+  const { pictoSize, pictoGap } = context.preset;
+  return { offset: STEP_NUMBER_WIDTH + pictoGap + pictoSize + pictoGap, width: stepTextWidth(context.preset) };
+}
+
+function blockColumn(context: LayoutContext): { offset: number; width: number } {
+  const { pictoSize, pictoGap } = context.preset;
+  return { offset: pictoSize + pictoGap, width: besidePictoWidth(context.preset) };
 }
 
 /** Portrait screenshots (phone screens) stand beside the step's text; landscape ones below it. */
@@ -98,7 +109,7 @@ function isPortrait(screenshot: Screenshot, context: LayoutContext): boolean {
  * at least MIN_TEXT_COLUMN (28 characters); otherwise (A5) they go under it,
  * side by side.
  */
-function layoutStep(step: Step, context: LayoutContext): Content[] {
+function layoutStep(step: Step, context: LayoutContext, first: boolean): Content[] {
   const { pictoSize, pictoGap } = context.preset;
   const portrait = step.screenshots.filter((screenshot) => isPortrait(screenshot, context));
   const landscape = step.screenshots.filter((screenshot) => !isPortrait(screenshot, context));
@@ -112,7 +123,7 @@ function layoutStep(step: Step, context: LayoutContext): Content[] {
     ? [{ columns: [{ width: '*', stack: [sentences] }, ...phones], columnGap: pictoGap }]
     : [sentences, ...(phones.length > 0 ? [{ columns: phones, columnGap: pictoGap }] : [])];
   text.push(...landscape.map((screenshot) => screenshotContent(screenshot, context)));
-  const insets = insetsContent([...portrait, ...landscape], context, insetWidth(context));
+  const insets = insetsContent([...portrait, ...landscape], context, stepColumn(context));
   const columns: Content = {
     columns: [
       { width: STEP_NUMBER_WIDTH, stack: [stepNumber(step.number)] },
@@ -122,11 +133,33 @@ function layoutStep(step: Step, context: LayoutContext): Content[] {
     columnGap: pictoGap,
   };
   // One list item: its number is the Lbl, the text column (sentences, screenshots) the LBody.
-  // Its insets stay with it, unless the whole would not fit a page with a heading above it:
-  // then they follow it as a block of their own (pdfmake would drop a block taller than a page).
+  // Its insets stay with it, unless the whole would not fit a page (the first step of a list
+  // leaves room for a heading and a lead-in kept with it): then they follow it as a block of
+  // their own, since pdfmake would drop a block taller than a page.
   const stepHeight = estimatedStepHeight(step, context, phonesBeside ? besidePhones : fullColumn, portrait, landscape, phonesBeside);
-  if (insets.rows.length === 0 || stepHeight + insets.height < usableHeight(context) * 0.75) return [tagged(unbreakable([columns, ...insets.rows]), 'LI')];
-  return [tagged(unbreakable([columns], INSET.gap / 2), 'LI'), unbreakable(insets.rows)];
+  const room = usableHeight(context) * (first ? 0.75 : 0.92);
+  if (insets.rows.length === 0 || stepHeight + insets.height < room) return [tagged(unbreakable([columns, ...insets.rows]), 'LI')];
+  return [tagged(unbreakable([columns], INSET.gap / 2), 'LI'), unbreakable([continuedInsets(step, [...portrait, ...landscape], insets, context)])];
+}
+
+/**
+ * Insets that follow their step as a block of their own (often at the top of
+ * the next page) carry the step's number again beside them, so the reader
+ * sees whose zooms they are. The repeated number is an Artifact: a screen
+ * reader has read it with the step.
+ */
+function continuedInsets(step: Step, screenshots: readonly Screenshot[], insets: { rows: Content[]; inColumn: boolean }, context: LayoutContext): Content {
+  if (!insets.inColumn) return { stack: insets.rows };
+  const { pictoGap } = context.preset;
+  const column = stepColumn(context);
+  const shifted = insetsContent(screenshots, context, { offset: column.offset - STEP_NUMBER_WIDTH - pictoGap, width: column.width });
+  return {
+    columns: [
+      { width: STEP_NUMBER_WIDTH, stack: [tagged(stepNumberBox(step.number), 'Artifact')], margin: [0, INSET.gap / 2, 0, 0] },
+      { width: '*', stack: shifted.rows },
+    ],
+    columnGap: pictoGap,
+  };
 }
 
 /** A cautious estimate of a step's height without its insets: its text, its phone screens beside or under it, its landscape screens. */
@@ -140,7 +173,7 @@ function estimatedStepHeight(step: Step, context: LayoutContext, column: number,
 /** The steps are one list (L), though each step is a block of its own in the page flow. */
 function layoutSteps(block: StepsBlock, context: LayoutContext): Content[] {
   return taggedRun(
-    block.steps.flatMap((step) => layoutStep(step, context)),
+    block.steps.flatMap((step, index) => layoutStep(step, context, index === 0)),
     'L',
   );
 }

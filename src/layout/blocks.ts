@@ -1,7 +1,7 @@
 import type { Content, ContentPageReference, ContentTable, ContentText } from 'pdfmake/interfaces.js';
 import type { Inline, Pictogram, Screenshot, Sentence } from '../model/booklet.js';
 import type { ImageLookup } from '../images/prepared-image.js';
-import type { LayoutPreset } from '../geometry/presets.js';
+import { textWidth, type LayoutPreset } from '../geometry/presets.js';
 import { THEME } from '../geometry/theme.js';
 import { INSET } from '../geometry/screenshot-placement.js';
 import { balancedWidth, textWidthOf } from './balance-lines.js';
@@ -159,30 +159,35 @@ function framedImage(key: string, width: number, tag: StructRole | PdfTag | unde
 
 /**
  * The enlarged insets of these screenshots (INSET in screenshot-placement.ts),
- * in rows across the text column, in the order of their highlights; none
- * when every highlight prints its text at 14 pt or more.
+ * in rows, in the order of their highlights: in the text column (`column`:
+ * its distance from the left margin and its width) when they all fit there,
+ * else across the page's text width. None when every highlight prints its
+ * text at 14 pt or more.
  */
-export function insetsContent(screenshots: readonly Screenshot[], context: LayoutContext, width: number): { rows: Content[]; height: number } {
+export function insetsContent(screenshots: readonly Screenshot[], context: LayoutContext, column: { offset: number; width: number }): { rows: Content[]; height: number; inColumn: boolean } {
   const insets = screenshots.flatMap((screenshot) => context.images(screenshot).highlights.flatMap((highlight) => (highlight.inset ? [highlight.inset] : [])));
+  const framed = (inset: (typeof insets)[number]) => inset.placed.width + 2;
+  const inColumn = insets.every((inset) => framed(inset) <= column.width);
+  const offset = inColumn ? column.offset : 0;
+  const width = inColumn ? column.width : textWidth(context.preset);
   const rows: Array<typeof insets> = [];
-  let used = Infinity;
+  let used = 0;
   for (const inset of insets) {
-    const needed = inset.placed.width + 2 + (used > 0 && used !== Infinity ? INSET.gap : 0);
-    if (used === Infinity || used + needed > width) {
-      rows.push([inset]);
-      used = inset.placed.width + 2;
-    } else {
+    if (rows.length > 0 && used + INSET.gap + framed(inset) <= width) {
       rows.at(-1)!.push(inset);
-      used += needed;
+      used += INSET.gap + framed(inset);
+    } else {
+      rows.push([inset]);
+      used = framed(inset);
     }
   }
   const content: Content[] = rows.map((row) => ({
-    columns: [...row.map((inset) => ({ width: inset.placed.width + 2, stack: [framedImage(inset.key, inset.placed.width, undefined)] })), { width: '*', text: '' }],
+    columns: [...row.map((inset) => ({ width: framed(inset), stack: [framedImage(inset.key, inset.placed.width, undefined)] })), { width: '*', text: '' }],
     columnGap: INSET.gap,
-    margin: [0, INSET.gap / 2, 0, 0],
+    margin: [offset, INSET.gap / 2, 0, 0],
   }));
   const height = rows.reduce((sum, row) => sum + Math.max(...row.map((inset) => inset.placed.height)) + 2 + INSET.gap / 2, 0);
-  return { rows: content, height };
+  return { rows: content, height, inColumn };
 }
 
 /** Left and right padding of a coloured box, in points. */

@@ -134,10 +134,14 @@ describe('legible pictures: the words a step points at print at 14 pt or more', 
     for (const picture of insets) expect(picture.text.textPixels! * picture.text.scale).toBeLessThan(14);
   });
 
-  it('a framed part that a mask hides has no inset (an inset never shows what a mask hides)', () => {
+  it('a masked field framed with its label has an inset of its label alone (what the mask hides is no text to enlarge)', () => {
     const masked = result.pictures.filter((picture) => picture.picture === 'creer-compte-formulaire.png' && picture.index === 2);
     expect(masked).toHaveLength(1);
-    expect(masked[0]!.text).toMatchObject({ textPixels: null, inset: null });
+    const { text, highlight } = masked[0]!;
+    expect(highlight).toEqual({ x: 620, y: 165, width: 520, height: 93 });
+    // The label "Mon n° de sécurité sociale : *" is 22 px bold: its inset, in source pixels, is one line high, not the label and the 52 px field.
+    expect(text.textPixels).toBeGreaterThan(20);
+    expect(text.inset!.placed.height / text.inset!.scale).toBeLessThan(60);
   });
 });
 
@@ -151,16 +155,21 @@ describe('reproducible output', () => {
 describe('the map of the agencies, drawn for print', () => {
   const agencies = () => result.booklet.chapters.flatMap((chapter) => chapter.blocks).find((block) => block.kind === 'agencies');
 
-  it('spans the text column, so that its town names print at 14 pt at least, in A4 and A5', async () => {
+  it('prints its town names at 14 pt at least, in A4 (260 pt high, so its legend fits the page) and A5 (across the text column)', async () => {
     const { MAP_LABEL_PIXELS } = await import('../../src/tools/screenshots/orne-map.js');
     const { placementBox, placedSize } = await import('../../src/geometry/screenshot-placement.js');
     const { PRESETS, textWidth } = await import('../../src/geometry/presets.js');
-    for (const preset of [PRESETS.a4, PRESETS.a5]) {
-      const placed = placedSize(placementBox('map', preset), 1200, 780);
-      expect(placed.width).toBeCloseTo(textWidth(preset) - 4, 0);
-      // A label of MAP_LABEL_PIXELS in a 1200-pixel picture, at its printed width.
-      expect((MAP_LABEL_PIXELS * placed.width) / 1200).toBeGreaterThanOrEqual(14);
-    }
+    const a4 = placedSize(placementBox('map', PRESETS.a4), 1200, 780);
+    expect(a4.height).toBeCloseTo(260, 0);
+    const a5 = placedSize(placementBox('map', PRESETS.a5), 1200, 780);
+    expect(a5.width).toBeCloseTo(textWidth(PRESETS.a5) - 4, 0);
+    // A label of MAP_LABEL_PIXELS in a 1200-pixel picture, at its printed width: 17.3 pt in A4, 14.6 pt in A5.
+    for (const placed of [a4, a5]) expect((MAP_LABEL_PIXELS * placed.width) / 1200).toBeGreaterThanOrEqual(14);
+  });
+
+  it('stands with its legend on one A4 page', () => {
+    const page = readback.pages.find((each) => each.text.includes('Carte des agences sur le territoire'));
+    expect(page?.text).toContain('2 points d\'accueil voisins, hors de l\'Orne.');
   });
 
   it('has its title above it and a legend whose lines start with the marks of the map', () => {

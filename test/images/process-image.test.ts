@@ -4,7 +4,7 @@ import { CALLOUT_COLOR, MASK_FILL, MASK_HATCH } from '../../src/images/overlays.
 import { processImage, type ImageJob } from '../../src/images/process-image.js';
 
 /** A box whose width gives `pixels` pixels at 300 dpi: the picture is prepared at exactly that width. */
-const boxFor = (pixels: number) => ({ maxWidth: (pixels * 72) / 300, portraitMaxWidth: (pixels * 72) / 300, maxHeight: 10_000, insetMaxWidth: (pixels * 72) / 300 });
+const boxFor = (pixels: number) => ({ maxWidth: (pixels * 72) / 300, portraitMaxWidth: (pixels * 72) / 300, maxHeight: 10_000, insetColumnWidth: (pixels * 72) / 300, insetMaxWidth: (pixels * 72) / 300 });
 const origin = { file: 'assets/screenshots/test.png', where: { file: 'content/mini/chapitre.md', line: 7, column: 1 } };
 
 function job(overrides: Partial<ImageJob>): ImageJob {
@@ -129,7 +129,7 @@ describe('the PNG pdfmake receives', () => {
   });
 
   it('is downscaled to 300 dpi at its printed width', async () => {
-    const out = await processImage(await solid(3000, 1500, '#ffffff'), job({ box: { maxWidth: 360, portraitMaxWidth: 100, maxHeight: 1000, insetMaxWidth: 360 } }), origin);
+    const out = await processImage(await solid(3000, 1500, '#ffffff'), job({ box: { maxWidth: 360, portraitMaxWidth: 100, maxHeight: 1000, insetColumnWidth: 360, insetMaxWidth: 360 } }), origin);
     expect([out.width, out.height]).toEqual([1500, 750]); // 360 pt = 5 in = 1500 px
   });
 

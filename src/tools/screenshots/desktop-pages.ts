@@ -11,6 +11,7 @@ import {
   drawButton,
   drawDesktopHeader,
   drawField,
+  nameLabelAndField,
   drawLabelledField,
   drawParagraph,
   drawRadio,
@@ -225,9 +226,10 @@ export function codePersonnel(): Canvas {
     text: 'Choisissez un code. Vous utiliserez ce code à chaque connexion.',
   });
   const firstTop = text.y + text.h + 24;
-  drawText(canvas, { x: MARGIN, y: firstTop, text: 'Saisissez un code personnel :', size: 22, weight: 700 });
+  const label = drawText(canvas, { x: MARGIN, y: firstTop, text: 'Saisissez un code personnel :', size: 22, weight: 700 });
   drawText(canvas, { x: MARGIN, y: firstTop + lineHeight(22) + 2, text: 'De 8 à 13 chiffres', size: 22, colour: COLOURS.muted, region: 'indication-chiffres' });
   const first = drawField(canvas, { x: MARGIN, y: firstTop + 2 * lineHeight(22) + 12, w: 420, dots: 8, region: 'code-personnel' });
+  nameLabelAndField(canvas, 'code-personnel-et-libelle', label, first);
   const secondBottom = drawLabelledField(canvas, { x: MARGIN, y: first.y + first.h + 24, w: 420, label: 'Confirmez le code personnel :', dots: 8, region: 'confirmation-code' });
   canvas.endAt(actionButtons(canvas, secondBottom + 48, 'RETOUR', 'CONTINUER'));
   return canvas;

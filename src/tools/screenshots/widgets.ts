@@ -181,17 +181,30 @@ export interface LabelledFieldOptions extends FieldOptions {
   labelSize?: number;
 }
 
-/** A label above its field (and an optional hint under the label); returns the bottom of the field. */
+/**
+ * A label above its field (and an optional hint under the label); returns
+ * the bottom of the field. With a region, the field is named `<region>` and
+ * the label with its field `<region>-et-libelle`: a step frames the two, so
+ * that its enlarged inset says which box it is.
+ */
 export function drawLabelledField(canvas: Canvas, options: LabelledFieldOptions): number {
   const labelSize = options.labelSize ?? 22;
-  drawText(canvas, { x: options.x, y: options.y, text: options.label, size: labelSize, weight: 700 });
+  const label = drawText(canvas, { x: options.x, y: options.y, text: options.label, size: labelSize, weight: 700 });
   let fieldTop = options.y + lineHeight(labelSize) + 6;
   if (options.hint) {
     drawText(canvas, { x: options.x, y: fieldTop - 4, text: options.hint, size: labelSize - 2, colour: COLOURS.muted });
     fieldTop += lineHeight(labelSize - 2);
   }
   const field = drawField(canvas, { ...options, y: fieldTop });
+  if (options.region) nameLabelAndField(canvas, `${options.region}-et-libelle`, label, field);
   return field.y + field.h;
+}
+
+/** Names the rectangle around a label and its field, with a little air above the label. */
+export function nameLabelAndField(canvas: Canvas, region: string, label: Rect, field: Rect): Rect {
+  const top = Math.max(0, label.y - 6);
+  const right = Math.max(label.x + label.w, field.x + field.w);
+  return canvas.name(region, { x: field.x, y: top, w: right - field.x, h: field.y + field.h - top });
 }
 
 export interface RadioOptions {
