@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/geometry/presets.js';
 import { CHAPTER_BREAK_RATIO } from '../../src/layout/booklet-layout.js';
 import { buildBooklet } from '../../src/pipeline.js';
-import type { PdfTextRun } from '../../src/verify/read-pdf.js';
+import { normaliseForSearch, type PdfTextRun } from '../../src/verify/read-pdf.js';
 import { makeProject } from '../helpers/project.js';
 
 /**
@@ -78,5 +78,19 @@ describe('chapter breaks', () => {
 
   it('decides every chapter break in one layout pass (no relayout per break)', () => {
     expect(outcomes.map((outcome) => outcome.layoutPasses)).toEqual(outcomes.map(() => 1));
+  });
+});
+
+describe('the box explaining a word stays on the page of the sentence that uses it', () => {
+  it('whatever the number of lines above them: the pair moves to the next page together', async () => {
+    // Without the rule, 17 paragraphs leave the sentence at the bottom of page 2 and its box on page 3.
+    for (let fillers = 15; fillers <= 19; fillers++) {
+      const lines = Array.from({ length: fillers }, (_, index) => `Vous lisez la phrase numéro ${index + 1} de ce chapitre.`).join('\n\n');
+      const chapter = `# Un chapitre\n\n${lines}\n\nPréparez votre :term[RIB]{definition="Le relevé d'identité bancaire."}.\n\nVous pouvez appeler la CPAM.\n`;
+      const projectRoot = await makeProject({ 'content/mini/chapitre.md': chapter });
+      const result = await buildBooklet({ projectRoot, write: false, imageCacheDir: false, checks: 'content-loss' });
+      const pageOf = (text: string) => result.readback.pages.findIndex((page) => normaliseForSearch(page.text).includes(text)) + 1;
+      expect(pageOf('RIB veut dire'), `${fillers} paragraphs`).toBe(pageOf('Préparez votre RIB'));
+    }
   });
 });
