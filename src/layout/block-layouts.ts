@@ -202,7 +202,24 @@ function layoutAgencies(block: AgenciesBlock, context: LayoutContext): Content[]
   // The map stays with its legend when both fit a page; else (a tall map on a small page) they are two blocks.
   const mapHeight = context.images(block.map).placed.height + (block.mapTitle ? THEME.bodySize * THEME.lineSpacing : 0);
   const together = mapHeight + estimatedHeight(block.mapLegend.map((line) => line.sentence), context) < usableHeight(context) * 0.9;
-  return together ? [...agencies, unbreakable([map, legend])] : [...agencies, unbreakable([map], 8), unbreakable([legend])];
+  if (together) return [...agencies, unbreakable([map, legend])];
+  // Apart (A5), they face each other: the map starts a left-hand page (mapFacesItsLegend), its legend is on the page after it.
+  // The id is on the unbreakable block itself: a page break asked inside one drops it.
+  return [...agencies, { ...(unbreakable([map], 8) as object), id: MAP_START_ID } as Content, unbreakable([legend])];
+}
+
+/** The id of an empty node at the start of a map printed apart from its legend. */
+export const MAP_START_ID = 'livret-carte-seule';
+
+/**
+ * The document's `pageBreakBefore` when a map is printed apart from its
+ * legend: a map that would start on a right-hand (odd) page goes to the next
+ * page, a left-hand one, so that the legend after it is on the facing page
+ * of the open booklet. pdfmake lays the document out once more when it says
+ * yes; it asks this only of the booklets that have such a map.
+ */
+export function mapFacesItsLegend(node: { id?: string; startPosition: { pageNumber: number } }): boolean {
+  return node.id === MAP_START_ID && node.startPosition.pageNumber % 2 === 1;
 }
 
 /** Size of a legend line's mark, in points: a little larger than the text's capitals. */

@@ -2,7 +2,7 @@ import type { Content, ContentText, TDocumentDefinitions } from 'pdfmake/interfa
 import { FONT_FAMILY } from '../fonts/fonts.js';
 import type { Block, Booklet, Chapter } from '../model/booklet.js';
 import type { ImageLookup, PreparedImage } from '../images/prepared-image.js';
-import { layoutBlock, notesLineCount, notesLines } from './block-layouts.js';
+import { layoutBlock, MAP_START_ID, mapFacesItsLegend, notesLineCount, notesLines } from './block-layouts.js';
 import { chapterAnchor, pictogramContent, titleContent, type LayoutContext } from './blocks.js';
 import { besidePictoWidth, PRESETS, textWidth, type LayoutPreset } from '../geometry/presets.js';
 import { MM } from '../geometry/units.js';
@@ -32,6 +32,7 @@ export interface LayoutInput {
 export function layoutBooklet(input: LayoutInput): TDocumentDefinitions {
   const { booklet, preset } = input;
   const context: LayoutContext = { preset, images: input.images };
+  const content = [...cover(booklet, preset), tableOfContents(), ...chapters(booklet, context, input.blankPagesBeforeBackCover)];
   return {
     info: {
       title: booklet.title,
@@ -64,8 +65,18 @@ export function layoutBooklet(input: LayoutInput): TDocumentDefinitions {
         ? null
         : tagged({ text: `Page ${currentPage} sur ${pageCount}`, alignment: 'center', fontSize: THEME.footerSize, lineHeight: lineHeight(1.2), margin: [0, 18, 0, 0] }, { role: 'Artifact', artifact: 'Pagination' }),
     background: (currentPage: number) => (currentPage === 1 ? coverBandCanvas(preset) : null),
-    content: [...cover(booklet, preset), tableOfContents(), ...chapters(booklet, context, input.blankPagesBeforeBackCover)],
+    content,
+    ...(containsId(content, MAP_START_ID) ? { pageBreakBefore: mapFacesItsLegend } : {}),
   };
+}
+
+/** Whether a node with this id is in the content (pdfmake's `pageBreakBefore` is asked of every node: only when needed). */
+function containsId(node: unknown, id: string): boolean {
+  if (Array.isArray(node)) return node.some((child) => containsId(child, id));
+  if (typeof node !== 'object' || node === null) return false;
+  const record = node as Record<string, unknown>;
+  if (record.id === id) return true;
+  return ['stack', 'columns', 'ul', 'ol'].some((key) => containsId(record[key], id));
 }
 
 /** Pages of a booklet made from an example department carry a visible warning. */

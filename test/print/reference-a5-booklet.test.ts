@@ -3,6 +3,7 @@ import { buildBooklet, type BuildResult } from '../../src/pipeline.js';
 import { saddleStitchSheets } from '../../src/print/saddle-stitch.js';
 import { normaliseForSearch, readPdf, type PdfReadback } from '../../src/verify/read-pdf.js';
 import { REPO_ROOT } from '../helpers/project.js';
+import { MAP_START_ID, mapFacesItsLegend } from '../../src/layout/block-layouts.js';
 import { printedTextSize } from '../../src/rules/pdf/picture-text-size.js';
 import { pageNumbersOnSide } from './synthetic-booklet.js';
 
@@ -23,6 +24,23 @@ describe('legible pictures in A5', () => {
     const withText = result.pictures.filter((picture) => picture.text.textPixels !== null);
     expect(withText.length).toBeGreaterThanOrEqual(25);
     expect(withText.filter((picture) => printedTextSize(picture.text)! < 14).map((picture) => `${picture.picture} ${picture.index}`)).toEqual([]);
+  });
+});
+
+describe('the map and its legend, apart in A5, face each other', () => {
+  it('the map starts a left-hand (even) page and its legend is on the right-hand page after it', async () => {
+    const pages = await readPdf(result.pdf);
+    const mapPage = pages.pages.findIndex((page) => page.text.includes('Carte des agences sur le territoire')) + 1;
+    const legendPage = pages.pages.findIndex((page) => page.text.includes('Le siège de la CPAM est à Alençon.')) + 1;
+    expect(mapPage % 2).toBe(0);
+    expect(legendPage).toBe(mapPage + 1);
+  });
+
+  it('a map that would start a right-hand page goes to the next one; no other node is ever moved', () => {
+    expect(mapFacesItsLegend({ id: MAP_START_ID, startPosition: { pageNumber: 39 } })).toBe(true);
+    expect(mapFacesItsLegend({ id: MAP_START_ID, startPosition: { pageNumber: 40 } })).toBe(false);
+    expect(mapFacesItsLegend({ id: 'chapitre-08-agences', startPosition: { pageNumber: 39 } })).toBe(false);
+    expect(mapFacesItsLegend({ startPosition: { pageNumber: 39 } })).toBe(false);
   });
 });
 
