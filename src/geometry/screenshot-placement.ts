@@ -122,8 +122,9 @@ export function insetPlanIn(highlight: SourceRect, textBox: SourceRect, textPixe
  * stays within `bounds` (the crop, else the whole picture).
  */
 export function insetPlan(highlight: SourceRect, textBox: SourceRect, textPixels: number, bounds: SourceRect, maxWidth: number): InsetPlan {
+  // The air may pass the writer's frame a little: a letter at its very edge keeps its room.
   const air = Math.ceil(textPixels / 4);
-  const frame = intersect(grow(textBox, air), highlight);
+  const frame = intersect(grow(textBox, air), intersect(grow(highlight, air), bounds));
   const wanted = INSET.textSize / textPixels;
   const fitting = (maxWidth - 2 * INSET.margin) / frame.width;
   const scale = Math.min(wanted, fitting);

@@ -98,11 +98,17 @@ interface PlacedCallout {
 }
 
 /** Callout sizes in pixels at this resolution. */
-function calloutPixels(pixelsPerPoint: number) {
+/**
+ * Callout sizes in pixels. `frameScale` (at most 1) thins the frame of a
+ * screen printed small, where a full-size frame would hide the labels next
+ * to what it frames; the number's disc keeps its size (it must stay legible).
+ */
+function calloutPixels(pixelsPerPoint: number, frameScale = 1) {
   const px = (points: number) => Math.max(1, points * pixelsPerPoint);
-  const stroke = Math.max(2, px(CALLOUT.stroke));
-  const halo = px(CALLOUT.halo);
-  const outset = px(CALLOUT.gap) + stroke / 2;
+  const frame = (points: number) => px(points * frameScale);
+  const stroke = Math.max(2, frame(CALLOUT.stroke));
+  const halo = frame(CALLOUT.halo);
+  const outset = frame(CALLOUT.gap) + stroke / 2;
   const discRadius = px(CALLOUT.discRadius);
   return { px, stroke, halo, outset, discRadius, margin: outset + stroke / 2 + halo, reach: discRadius + halo * 2.5 + stroke / 2 };
 }
@@ -112,8 +118,8 @@ function calloutPixels(pixelsPerPoint: number) {
  * `masks`: hidden fields; a number may sit on one (it holds no words to read), even when it is framed.
  * `ink`: the picture under the callouts, so that a number goes where it covers the fewest dark pixels.
  */
-export function placeCallouts(width: number, height: number, callouts: readonly Callout[], pixelsPerPoint: number, masks: readonly PixelRect[] = [], ink?: InkMap): PlacedCallout[] {
-  const { outset, stroke, reach } = calloutPixels(pixelsPerPoint);
+export function placeCallouts(width: number, height: number, callouts: readonly Callout[], pixelsPerPoint: number, masks: readonly PixelRect[] = [], ink?: InkMap, frameScale = 1): PlacedCallout[] {
+  const { outset, stroke, reach } = calloutPixels(pixelsPerPoint, frameScale);
   // Another frame's stroke is an obstacle; a disc's halo may touch its halo (they are both white).
   const edge = outset + stroke / 2;
   const frames = callouts.map(({ rect }) => ({ x: rect.x - edge, y: rect.y - edge, width: rect.width + 2 * edge, height: rect.height + 2 * edge }));
@@ -129,18 +135,18 @@ export function placeCallouts(width: number, height: number, callouts: readonly 
 }
 
 /** How far a disc reaches from its centre, in pixels (its radius, halo and a frame's half stroke). */
-export function discReach(pixelsPerPoint: number): number {
-  return calloutPixels(pixelsPerPoint).reach;
+export function discReach(pixelsPerPoint: number, frameScale = 1): number {
+  return calloutPixels(pixelsPerPoint, frameScale).reach;
 }
 
 /**
  * An SVG of `width` × `height` pixels with every callout drawn on a transparent background.
  * `masks` and `ink`: see placeCallouts.
  */
-export function calloutsSvg(width: number, height: number, callouts: readonly Callout[], pixelsPerPoint: number, color: string = CALLOUT_COLOR, masks: readonly PixelRect[] = [], ink?: InkMap): string {
-  const { px, stroke, halo, discRadius } = calloutPixels(pixelsPerPoint);
-  const shapes = placeCallouts(width, height, callouts, pixelsPerPoint, masks, ink).map(({ frame: { x, y, width: w, height: h }, number, disc }) => {
-    const r = round(px(CALLOUT.radius));
+export function calloutsSvg(width: number, height: number, callouts: readonly Callout[], pixelsPerPoint: number, color: string = CALLOUT_COLOR, masks: readonly PixelRect[] = [], ink?: InkMap, frameScale = 1): string {
+  const { px, stroke, halo, discRadius } = calloutPixels(pixelsPerPoint, frameScale);
+  const shapes = placeCallouts(width, height, callouts, pixelsPerPoint, masks, ink, frameScale).map(({ frame: { x, y, width: w, height: h }, number, disc }) => {
+    const r = round(px(CALLOUT.radius * frameScale));
     const frame =
       `<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="${r}" fill="none" stroke="${CALLOUT_HALO}" stroke-width="${round(stroke + 2 * halo)}"/>` +
       `<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="${r}" fill="none" stroke="${color}" stroke-width="${round(stroke)}"/>`;
@@ -210,11 +216,16 @@ function steps(from: number, to: number, step: number): number[] {
 
 /** White over everything but the frames (and their halo): an inset shows the framed words, not halves of their neighbours. */
 export function outsideFramesSvg(width: number, height: number, rects: readonly PixelRect[], pixelsPerPoint: number): string {
-  const { margin } = calloutPixels(pixelsPerPoint);
+  const { margin, px, halo, stroke } = calloutPixels(pixelsPerPoint);
+  // The hole has the frame's own rounded corners (at its halo's outer edge): no square corner of a button shows past it.
+  const radius = round(px(CALLOUT.radius) + stroke / 2 + halo);
   const holes = rects.map((rect) => {
     const x = round(rect.x - margin);
     const y = round(rect.y - margin);
-    return `M${x} ${y}h${round(rect.width + 2 * margin)}v${round(rect.height + 2 * margin)}h${-round(rect.width + 2 * margin)}z`;
+    const w = round(rect.width + 2 * margin);
+    const h = round(rect.height + 2 * margin);
+    const r = Math.min(radius, w / 2, h / 2);
+    return `M${x + r} ${y}h${w - 2 * r}a${r} ${r} 0 0 1 ${r} ${r}v${h - 2 * r}a${r} ${r} 0 0 1 ${-r} ${r}h${-(w - 2 * r)}a${r} ${r} 0 0 1 ${-r} ${-r}v${-(h - 2 * r)}a${r} ${r} 0 0 1 ${r} ${-r}z`;
   });
   return svgDocument(width, height, `<path fill="#ffffff" fill-rule="evenodd" d="M0 0H${width}V${height}H0z${holes.join('')}"/>`);
 }

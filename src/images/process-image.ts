@@ -138,6 +138,7 @@ async function drawPicture(input: Buffer, job: ImageJob, crop: ScreenshotRegion,
   const height = Math.max(1, Math.round((crop.height * width) / crop.width));
   const scale = width / crop.width;
   const pixelsPerPoint = width / contentWidth;
+  const frameScale = frameScaleFor(contentWidth / crop.width);
   const band = { left: Math.round(given.left * pixelsPerPoint), right: Math.round(given.right * pixelsPerPoint), top: Math.round(given.top * pixelsPerPoint), bottom: Math.round(given.bottom * pixelsPerPoint) };
   const toPixels = (region: ScreenshotRegion): PixelRect => shift(mapRegion(region, crop, scale), band.left, band.top);
 
@@ -156,7 +157,7 @@ async function drawPicture(input: Buffer, job: ImageJob, crop: ScreenshotRegion,
     return { rect, number: job.calloutNumbers[index] ?? undefined, ...(side ? { discAt: inBand(side, rect, band, raw) } : {}) };
   });
   if (!plan) {
-    const needed = bandsForNumbers(placeCallouts(raw.width, raw.height, callouts, pixelsPerPoint, masks, ink), raw, pixelsPerPoint);
+    const needed = bandsForNumbers(placeCallouts(raw.width, raw.height, callouts, pixelsPerPoint, masks, ink, frameScale), raw, pixelsPerPoint, frameScale);
     if (needed) return drawPicture(input, job, crop, placedWidth, needed);
   }
 
@@ -165,7 +166,7 @@ async function drawPicture(input: Buffer, job: ImageJob, crop: ScreenshotRegion,
   if (onlyFramed) overlays.push({ input: Buffer.from(outsideFramesSvg(raw.width, raw.height, callouts.map((callout) => callout.rect), pixelsPerPoint)), left: 0, top: 0 });
   if (job.maskStyle === 'blur') for (const rect of masks) overlays.push(await blurred(base.data, raw, rect));
   else if (masks.length > 0) overlays.push({ input: Buffer.from(filledMasksSvg(raw.width, raw.height, masks, pixelsPerPoint)), left: 0, top: 0 });
-  if (callouts.length > 0) overlays.push({ input: Buffer.from(calloutsSvg(raw.width, raw.height, callouts, pixelsPerPoint, job.grayscale ? CALLOUT_COLOR_GRAY : CALLOUT_COLOR, masks, ink)), left: 0, top: 0 });
+  if (callouts.length > 0) overlays.push({ input: Buffer.from(calloutsSvg(raw.width, raw.height, callouts, pixelsPerPoint, job.grayscale ? CALLOUT_COLOR_GRAY : CALLOUT_COLOR, masks, ink, frameScale)), left: 0, top: 0 });
 
   const composed = await sharp(base.data, { raw }).composite(overlays).removeAlpha().raw().toBuffer({ resolveWithObject: true });
   // Gray in a pass of its own, after the overlays, so the callouts turn gray too.
@@ -178,12 +179,23 @@ async function drawPicture(input: Buffer, job: ImageJob, crop: ScreenshotRegion,
 }
 
 /**
+ * Frames are drawn at full size on a screen printed at 0.24 pt per source
+ * pixel or more (a source pixel at 300 dpi or larger) and thinner on one
+ * printed smaller, down to 40 %: a 3.8 pt frame around a field of a screen
+ * printed at 0.14 pt/px (A5) would reach 27 source pixels out, over the
+ * label above it; at 58 % it reaches 16.
+ */
+export function frameScaleFor(pointsPerSourcePixel: number): number {
+  return Math.min(1, Math.max(0.4, pointsPerSourcePixel / 0.24));
+}
+
+/**
  * The bands (in points) that let every number covering ink stand beside its
  * frame instead: on the edge of the picture nearest to that frame, when the
  * frame is closer to it than a disc's width. Undefined when none is needed.
  */
-function bandsForNumbers(placed: ReturnType<typeof placeCallouts>, picture: { width: number; height: number }, pixelsPerPoint: number): BandPlan | undefined {
-  const reach = discReach(pixelsPerPoint);
+function bandsForNumbers(placed: ReturnType<typeof placeCallouts>, picture: { width: number; height: number }, pixelsPerPoint: number, frameScale: number): BandPlan | undefined {
+  const reach = discReach(pixelsPerPoint, frameScale);
   const bands = { ...NO_BANDS };
   const sides: Array<Side | undefined> = placed.map(() => undefined);
   for (const [index, { frame, disc }] of placed.entries()) {

@@ -4,8 +4,8 @@
  * screenshot a writer adds, not only on the sample ones livret draws.
  *
  * The letters are the marks that differ from the rectangle's own background
- * and do not touch its edges (frames, field borders and a button's corners
- * do). In each line of letters, the cap height runs from the baseline (where
+ * and do not touch its top or bottom edge (frames, field borders and a
+ * button's corners do). In each line of letters, the cap height runs from the baseline (where
  * most letters end) to the top of the letters standing on it (accents and
  * i-dots stand above, apart). A type size is that height over the cap height
  * of a sans-serif face.
@@ -170,7 +170,9 @@ function letterMarks(ink: Uint8Array, width: number, height: number): { letters:
         }
       }
     }
-    const touchesEdge = mark.left === 0 || mark.top === 0 || mark.right === width - 1 || mark.bottom === height - 1;
+    // A frame, a field's box, a button's corner touch the top or bottom edge, or both sides; a letter at a
+    // tight frame's left or right edge (the "J" of "Je confirme …") is still a letter.
+    const touchesEdge = mark.top === 0 || mark.bottom === height - 1 || (mark.left === 0 && mark.right === width - 1);
     const tooLarge = mark.right - mark.left + 1 > width / 2 || mark.bottom - mark.top + 1 > height * 0.9;
     if (!touchesEdge) (tooLarge ? wide : marks).push(mark);
   }

@@ -14,7 +14,7 @@ import type {
   TextBlock,
   WarningBlock,
 } from '../model/booklet.js';
-import { besidePicto, BOX_BORDER, BOX_PADDING, box, insetsContent, MIN_TEXT_COLUMN, screenshotContent, sentenceContent, sentencesStack, titleContent, unbreakable, type LayoutContext } from './blocks.js';
+import { besidePicto, BOX_BORDER, BOX_PADDING, box, insetsContent, MIN_TEXT_COLUMN, screenshotContent, sentenceContent, sentencesStack, textRuns, titleContent, unbreakable, type LayoutContext } from './blocks.js';
 import { besidePictoWidth, PRESETS, textWidth } from '../geometry/presets.js';
 import { INSET, isPortrait as isPortraitSize, STEP_NUMBER_WIDTH, stepTextWidth } from '../geometry/screenshot-placement.js';
 import { lineHeight, THEME } from '../geometry/theme.js';
@@ -75,14 +75,9 @@ function listItem(item: Sentence, column: number): Content {
 }
 
 function stepNumber(number: number): Content {
-  return stepNumberBox(number, 'Lbl');
-}
-
-/** The step's number, white on the accent colour; `role`: its tag (the list item's label). */
-function stepNumberBox(number: number, role?: 'Lbl'): Content {
-  const text = { text: String(number), bold: true, fontSize: THEME.stepNumberSize, color: THEME.colors.onAccent, alignment: 'center' as const, fillColor: THEME.colors.accent, lineHeight: lineHeight(1.5) };
+  const label = tagged({ text: String(number), bold: true, fontSize: THEME.stepNumberSize, color: THEME.colors.onAccent, alignment: 'center' as const, fillColor: THEME.colors.accent, lineHeight: lineHeight(1.5) }, 'Lbl');
   return {
-    table: { widths: [STEP_NUMBER_WIDTH], body: [[role ? tagged(text, role) : text]] },
+    table: { widths: [STEP_NUMBER_WIDTH], body: [[label]] },
     layout: 'noBorders',
   };
 }
@@ -139,27 +134,20 @@ function layoutStep(step: Step, context: LayoutContext, first: boolean): Content
   const stepHeight = estimatedStepHeight(step, context, phonesBeside ? besidePhones : fullColumn, portrait, landscape, phonesBeside);
   const room = usableHeight(context) * (first ? 0.75 : 0.92);
   if (insets.rows.length === 0 || stepHeight + insets.height < room) return [tagged(unbreakable([columns, ...insets.rows]), 'LI')];
-  return [tagged(unbreakable([columns], INSET.gap / 2), 'LI'), unbreakable([continuedInsets(step, [...portrait, ...landscape], insets, context)])];
+  return [tagged(unbreakable([columns], INSET.gap / 2), 'LI'), unbreakable([continuedInsets(step, insets, context)])];
 }
 
 /**
  * Insets that follow their step as a block of their own (often at the top of
- * the next page) carry the step's number again beside them, so the reader
- * sees whose zooms they are. The repeated number is an Artifact: a screen
- * reader has read it with the step.
+ * the next page) open with a line that names the step ("L'étape 5 en
+ * grand :"), so the reader does not take them for the next step's. The line
+ * is an Artifact: the step's sentences and its picture's description say it
+ * all to a screen reader.
  */
-function continuedInsets(step: Step, screenshots: readonly Screenshot[], insets: { rows: Content[]; inColumn: boolean }, context: LayoutContext): Content {
-  if (!insets.inColumn) return { stack: insets.rows };
-  const { pictoGap } = context.preset;
-  const column = stepColumn(context);
-  const shifted = insetsContent(screenshots, context, { offset: column.offset - STEP_NUMBER_WIDTH - pictoGap, width: column.width });
-  return {
-    columns: [
-      { width: STEP_NUMBER_WIDTH, stack: [tagged(stepNumberBox(step.number), 'Artifact')], margin: [0, INSET.gap / 2, 0, 0] },
-      { width: '*', stack: shifted.rows },
-    ],
-    columnGap: pictoGap,
-  };
+function continuedInsets(step: Step, insets: { rows: Content[]; inColumn: boolean }, context: LayoutContext): Content {
+  const offset = insets.inColumn ? stepColumn(context).offset : 0;
+  const caption = tagged({ text: textRuns(`L'étape ${step.number} en grand :`), fontSize: THEME.minSize, color: THEME.colors.text, margin: [offset, 0, 0, 0] }, 'Artifact');
+  return { stack: [caption, ...insets.rows] };
 }
 
 /** A cautious estimate of a step's height without its insets: its text, its phone screens beside or under it, its landscape screens. */

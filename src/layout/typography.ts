@@ -2,7 +2,8 @@
  * French typography that keeps an idea together on a line: a no-break space
  * before : ; ! ? » and after «, inside digit groups ("36 46", "02 33 12 34 56"),
  * in "8 h 30", between a number and the word after it ("8 jours",
- * "13 chiffres") and inside a short « quoted label » ("« Se connecter »").
+ * "13 chiffres"), in a range ("de 8h30 à 17h00", "entre 8 et 13 chiffres")
+ * and inside a short « quoted label » ("« Se connecter »").
  * The reader never sees "«" alone at a line end, nor "8" / "jours".
  *
  * Every replacement turns one space into one no-break space: the text keeps
@@ -33,6 +34,7 @@ export function frenchSpacing(text: string, labelFits: LabelFits = shortLabel): 
     .replace(/ ([:;!?])/g, `${NBSP}$1`)
     .replace(/(\d) (?=\d)/g, `$1${NBSP}`)
     .replace(/(\d) (€|h\b|%)/g, `$1${NBSP}$2`)
+    .replace(/(\d) (à|et|ou) (?=\d)/g, `$1${NBSP}$2${NBSP}`)
     .replace(/(\d) (?=\p{L})/gu, `$1${NBSP}`)
     .replace(QUOTED_LABEL, (label) => (labelFits(label) ? label.replace(/ /g, NBSP) : label));
 }

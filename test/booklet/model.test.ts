@@ -92,7 +92,9 @@ describe('French typography', () => {
   });
 
   it('keeps a number with the word after it: "8 jours", "13 chiffres"', () => {
-    expect(frenchSpacing('dans un délai de 8 jours, entre 8 et 13 chiffres.')).toBe('dans un délai de 8\u00a0jours, entre 8\u00a0et 13\u00a0chiffres.');
+    expect(frenchSpacing('dans un délai de 8 jours, entre 8 et 13 chiffres.')).toBe('dans un délai de 8\u00a0jours, entre 8\u00a0et\u00a013\u00a0chiffres.');
+    // A range of hours stays whole: "de 8h30 à / 17h00" parted the closing time from its opening.
+    expect(frenchSpacing('Du lundi au vendredi, de 9h00 à 12h30 et de 13h30 à 17h00.')).toBe('Du lundi au vendredi, de 9h00\u00a0à\u00a012h30\u00a0et de 13h30\u00a0à\u00a017h00.');
     expect(frenchSpacing('Les 4 agences')).toBe('Les 4\u00a0agences');
   });
 

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { CALLOUT_COLOR, MASK_FILL, MASK_HATCH } from '../../src/images/overlays.js';
-import { processImage, type ImageJob } from '../../src/images/process-image.js';
+import { frameScaleFor, processImage, type ImageJob } from '../../src/images/process-image.js';
 
 /** A box whose width gives `pixels` pixels at 300 dpi: the picture is prepared at exactly that width. */
 const boxFor = (pixels: number) => ({ maxWidth: (pixels * 72) / 300, portraitMaxWidth: (pixels * 72) / 300, maxHeight: 10_000, insetColumnWidth: (pixels * 72) / 300, insetMaxWidth: (pixels * 72) / 300 });
@@ -74,7 +74,9 @@ describe('callouts land on the highlighted rectangle', () => {
     );
     expect([out.width, out.height]).toEqual([600, 400]);
     const at = await pixels(out.png);
-    const outset = 2 * (600 / 144); // 2 pt at 600 px for 144 pt
+    // 2 pt at 600 px for 144 pt, times the frame scale of a 1200-pixel crop printed 144 pt wide (0.12 pt/px: half size).
+    expect(frameScaleFor(144 / 1200)).toBe(0.5);
+    const outset = 2 * 0.5 * (600 / 144);
     expect(near(at(Math.round(250 - outset), 200), hex(CALLOUT_COLOR))).toBe(true); // left edge of (250, 150, 200, 100)
     expect(near(at(Math.round(450 + outset), 200), hex(CALLOUT_COLOR))).toBe(true); // right edge
     expect(at(350, 200)).toEqual([128, 128, 128]);

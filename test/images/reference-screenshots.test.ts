@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CALLOUT_COLOR, MASK_FILL, MASK_HATCH } from '../../src/images/overlays.js';
 import { bookletScreenshots, prepareImages, type PreparedImages, type PlacedScreenshot } from '../../src/images/prepare-images.js';
+import { frameScaleFor } from '../../src/images/process-image.js';
 import { PRESETS } from '../../src/geometry/presets.js';
 import { loadSources, modelStage } from '../../src/pipeline.js';
 import { REPO_ROOT } from '../helpers/project.js';
@@ -47,9 +48,12 @@ describe('the reference booklet\'s screenshots', () => {
       const at = await reader(image.png);
       const scale = image.content.width / (screenshot.crop?.width ?? (await sharp(screenshot.path).metadata()).width!);
       const pixelsPerPoint = image.width / image.placed.width;
+      // On a screen printed small the frame is thinner (frameScaleFor): its stroke stands nearer the rectangle.
+      const frameScale = frameScaleFor(image.content.width / pixelsPerPoint / (screenshot.crop?.width ?? (await sharp(screenshot.path).metadata()).width!));
       for (const region of screenshot.highlights) {
-        // The frame's stroke is centred 2 pt outside the rectangle (1.2 pt gap + half of 1.6 pt).
-        const x = Math.round(image.content.x + (region.x - (screenshot.crop?.x ?? 0)) * scale - 2 * pixelsPerPoint);
+        // The frame's stroke is centred 2 pt outside the rectangle (1.2 pt gap + half of 1.6 pt), at full size.
+        const offset = 1.2 * frameScale * pixelsPerPoint + Math.max(2, 1.6 * frameScale * pixelsPerPoint) / 2;
+        const x = Math.round(image.content.x + (region.x - (screenshot.crop?.x ?? 0)) * scale - offset);
         const y = Math.round(image.content.y + (region.y - (screenshot.crop?.y ?? 0) + region.height * 0.75) * scale);
         if (!near(at(Math.max(0, x), y), hex(CALLOUT_COLOR), 40)) misses.push(`${path.basename(screenshot.path)} ${JSON.stringify(region)} at ${x},${y}: ${at(Math.max(0, x), y).join(',')}`);
       }

@@ -52,9 +52,9 @@ const PLACES: readonly Place[] = [
   { town: 'Putanges', lon: -0.245, lat: 48.762, kind: 'france-services', label: 'below' },
   { town: 'Le Mêle-sur-Sarthe', lon: 0.36, lat: 48.51, kind: 'france-services', label: 'below' },
   { town: 'Longny-au-Perche', lon: 0.752, lat: 48.53, kind: 'france-services', label: 'below' },
-  { town: 'Alençon', lon: 0.093, lat: 48.432, kind: 'examens', shift: [-78, -50] },
+  { town: 'Alençon', lon: 0.093, lat: 48.432, kind: 'examens', shift: [-104, -82] },
   // Alençon has an agency beside the head office: "4 agences … à Alençon, Argentan, Flers et L'Aigle".
-  { town: 'Alençon', lon: 0.093, lat: 48.432, kind: 'agence', shift: [-70, 14] },
+  { town: 'Alençon', lon: 0.093, lat: 48.432, kind: 'agence', shift: [-60, -46] },
   { town: 'Mamers', lon: 0.369, lat: 48.349, kind: 'voisin', label: 'below' },
   { town: 'Nogent-le-Rotrou', lon: 0.822, lat: 48.321, kind: 'voisin', label: 'below' },
 ];
