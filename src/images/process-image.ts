@@ -30,7 +30,7 @@ export interface ImageJob {
   grayscale: boolean;
 }
 
-/** A PNG at print resolution and the printed size it was drawn for, in points. */
+/** A PNG at print resolution, and its size in pixels. */
 export interface DrawnPicture {
   png: Buffer;
   width: number;
