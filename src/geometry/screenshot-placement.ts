@@ -61,8 +61,8 @@ export function placedSize(box: PlacementBox, width: number, height: number): { 
 /**
  * Enlarged insets. A highlighted part of a screenshot whose text would print
  * smaller than THEME.minSize (14 pt) in the whole screen is repeated under
- * it, cut out and enlarged so that its text prints at the body size (16 pt),
- * or as large as the text column allows. The whole screen shows where the
+ * it, cut out and enlarged so that its text prints at INSET.textSize
+ * (15 pt), or as large as the text column (else the page's width) allows. The whole screen shows where the
  * part is; the inset lets the reader read it.
  */
 export const INSET = {
@@ -121,7 +121,7 @@ export function insetPlanIn(highlight: SourceRect, textBox: SourceRect, textPixe
  * the inset would be wider than `maxWidth` points; the margin for its frame
  * stays within `bounds` (the crop, else the whole picture).
  */
-export function insetPlan(highlight: SourceRect, textBox: SourceRect, textPixels: number, bounds: SourceRect, maxWidth: number): InsetPlan {
+function insetPlan(highlight: SourceRect, textBox: SourceRect, textPixels: number, bounds: SourceRect, maxWidth: number): InsetPlan {
   // The air may pass the writer's frame a little: a letter at its very edge keeps its room.
   const air = Math.ceil(textPixels / 4);
   const frame = intersect(grow(textBox, air), intersect(grow(highlight, air), bounds));

@@ -97,7 +97,6 @@ interface PlacedCallout {
   disc: { cx: number; cy: number; ink: number } | undefined;
 }
 
-/** Callout sizes in pixels at this resolution. */
 /**
  * Callout sizes in pixels. `frameScale` (at most 1) thins the frame of a
  * screen printed small, where a full-size frame would hide the labels next

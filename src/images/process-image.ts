@@ -263,7 +263,7 @@ function wholeScreenSize(box: PlacementBox, crop: ScreenshotRegion, texts: Reado
 /**
  * Each highlight's inset when the whole screen prints its text under 14 pt.
  * An inset is cut from the picture with the masks drawn (it never shows what
- * they hide) and carries a frame without a number (the frame above has it).
+ * they hide) and carries a frame without a number.
  */
 async function insetsOf(input: Buffer, job: ImageJob, crop: ScreenshotRegion, placedWidth: number, texts: ReadonlyArray<RegionText | undefined>): Promise<HighlightText[]> {
   const scale = wholeScale(placedWidth, crop.width);

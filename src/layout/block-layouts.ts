@@ -196,7 +196,7 @@ function layoutAgencies(block: AgenciesBlock, context: LayoutContext): Content[]
   return [...agencies, { ...(unbreakable([map], 8) as object), id: MAP_START_ID } as Content, unbreakable([legend])];
 }
 
-/** The id of an empty node at the start of a map printed apart from its legend. */
+/** The id of the block of a map printed apart from its legend (mapFacesItsLegend looks for it). */
 export const MAP_START_ID = 'livret-carte-seule';
 
 /**
